@@ -1,0 +1,108 @@
+// Package store keeps a learner's progress, review history, bookmarks and
+// settings. The bbolt implementation is the real one; Memory serves fast
+// tests. Both pass the same contract suite.
+package store
+
+import (
+	"io"
+	"time"
+
+	"mianjing/srs"
+)
+
+// Mode names how a review was studied.
+type Mode string
+
+// Study modes recorded with each review.
+const (
+	ModeDue        Mode = "due"
+	ModeBookmarked Mode = "bookmarked"
+	ModeAll        Mode = "all"
+	ModeOne        Mode = "one"
+)
+
+// Review is one entry of the append-only review log.
+type Review struct {
+	// Seq orders the log; the store assigns it (1, 2, 3…).
+	Seq      uint64     `json:"seq"`
+	NoteID   string     `json:"note_id"`
+	Time     time.Time  `json:"time"` // stored as UTC milliseconds
+	Rating   srs.Rating `json:"rating"`
+	Before   srs.Card   `json:"before"` // full card before the grade, so undo can restore it
+	After    srs.Card   `json:"after"`
+	Duration int64      `json:"duration_ms"` // question shown → answer revealed
+	Mode     Mode       `json:"mode"`
+	Answer   string     `json:"answer,omitempty"` // the learner's typed answer
+	Ticked   int        `json:"ticked,omitempty"` // key points ticked
+	Points   int        `json:"points,omitempty"` // key points offered
+}
+
+// Settings are the learner's preferences.
+type Settings struct {
+	Lang         string  `json:"lang"` // "", "zh" or "en"; "" follows the locale
+	NewPerDay    int     `json:"new_per_day"`
+	Retention    float64 `json:"retention"`
+	RolloverHour int     `json:"rollover_hour"`
+}
+
+// DefaultSettings returns the settings of a fresh store.
+func DefaultSettings() Settings {
+	return Settings{NewPerDay: 20, Retention: 0.9, RolloverHour: 4}
+}
+
+// Store is what the app needs from persistence. Every write is atomic and
+// every failure is returned; reads copy values out.
+type Store interface {
+	// Cards returns the stored card state of every note id ever reviewed,
+	// including notes no longer in the deck.
+	Cards() (map[string]srs.Card, error)
+	// Card returns one note's card; ok is false for a never-reviewed note.
+	Card(id string) (c srs.Card, ok bool, err error)
+	// RecordReview stores r.After as the note's card and appends r to the
+	// log in one transaction. It returns r with Seq assigned.
+	RecordReview(r Review) (Review, error)
+	// UndoLastReview removes the newest log entry and restores its Before
+	// card, atomically. ok is false when the log is empty.
+	UndoLastReview() (r Review, ok bool, err error)
+	// ReviewsSince returns log entries with Time >= t, oldest first, without
+	// reading older history.
+	ReviewsSince(t time.Time) ([]Review, error)
+	// ForEachReview calls fn for every log entry, oldest first.
+	ForEachReview(fn func(Review) error) error
+	// ReviewCount returns the number of log entries.
+	ReviewCount() (int, error)
+
+	// ToggleBookmark flips a note's bookmark and returns the new state.
+	ToggleBookmark(id string, now time.Time) (bool, error)
+	// SetBookmark sets a note's bookmark on or off.
+	SetBookmark(id string, on bool, now time.Time) error
+	// IsBookmarked reports whether a note is bookmarked; it is served from
+	// memory and never fails.
+	IsBookmarked(id string) bool
+	// Bookmarks returns every bookmark and when it was made.
+	Bookmarks() map[string]time.Time
+
+	// Settings returns the stored settings (defaults when never saved).
+	Settings() (Settings, error)
+	// SaveSettings stores s.
+	SaveSettings(s Settings) error
+
+	// Export writes a complete, versioned JSON backup.
+	Export(w io.Writer) error
+	// Import merges a backup written by Export. It validates everything
+	// before writing, writes in one transaction, and importing the same
+	// backup twice changes nothing.
+	Import(r io.Reader) (ImportResult, error)
+
+	// Path names the backing file ("" for memory).
+	Path() string
+	// Close releases the file.
+	Close() error
+}
+
+// ImportResult counts what an import added.
+type ImportResult struct {
+	Reviews   int `json:"reviews"`
+	Cards     int `json:"cards"`
+	Bookmarks int `json:"bookmarks"`
+}
