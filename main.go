@@ -1,15 +1,13 @@
+// Command mianjing (面经) is a full-screen terminal app for studying LLM
+// interview questions with FSRS-6 spaced repetition.
 package main
 
 import (
-	_ "charm.land/bubbles/v2/list"
-	_ "charm.land/bubbletea/v2"
-	_ "charm.land/glamour/v2"
-	_ "charm.land/lipgloss/v2"
-	_ "go.etcd.io/bbolt"
-	_ "go.yaml.in/yaml/v3"
-	_ "github.com/charmbracelet/x/ansi"
-	_ "github.com/creack/pty"
-	_ "github.com/charmbracelet/x/vt"
+	"os"
+
+	"mianjing/tui/cli"
 )
 
-func main() {}
+func main() {
+	os.Exit(cli.Main(os.Args[1:], cli.OSEnv()))
+}

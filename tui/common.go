@@ -1,0 +1,317 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"mianjing/notes"
+	"mianjing/srs"
+	"mianjing/store"
+	"mianjing/tui/render"
+)
+
+// Minimum terminal size; below it a short message replaces the layout.
+const (
+	minWidth  = 40
+	minHeight = 12
+)
+
+// readingWidth caps the wrap width of a note for reading comfort.
+const readingWidth = 100
+
+// maxCachedRenders bounds the render cache; dragging a window edge makes a
+// rendering per width.
+const maxCachedRenders = 256
+
+// masteredStability is the stability (days) from which a note counts as
+// mastered in the list.
+const masteredStability = 21
+
+// common is the state every view shares. The root model owns it; views
+// hold a pointer and only touch it from Update.
+type common struct {
+	width, height int
+
+	text    text
+	keys    keyMap
+	styles  Styles
+	dark    bool
+	noColor bool
+	help    help.Model
+
+	deck     *notes.Deck
+	store    store.Store
+	renderer *render.Renderer
+	now      func() time.Time
+	renders  map[renderKey]string
+
+	// A snapshot of the learner's progress, refreshed by loadProgressCmd
+	// and by bookmark results.
+	cards     map[string]srs.Card
+	bookmarks map[string]time.Time
+	settings  store.Settings
+	// inFlight holds notes whose bookmark write has not come back: a second
+	// b meanwhile is ignored, since concurrent toggles could report their
+	// results out of order.
+	inFlight map[string]bool
+
+	// status and errText fill the line above the help until the next key.
+	status  string
+	errText string
+}
+
+func newCommon(o Options) *common {
+	c := &common{
+		text:      textFor(o.Lang),
+		dark:      true, // until the terminal answers the background query
+		noColor:   o.NoColor,
+		help:      help.New(),
+		deck:      o.Deck,
+		store:     o.Store,
+		renderer:  o.Renderer,
+		now:       o.Now,
+		renders:   map[renderKey]string{},
+		cards:     map[string]srs.Card{},
+		bookmarks: map[string]time.Time{},
+		settings:  store.DefaultSettings(),
+		inFlight:  map[string]bool{},
+	}
+	if c.deck == nil {
+		c.deck = &notes.Deck{}
+	}
+	if c.renderer == nil {
+		c.renderer = render.New()
+	}
+	if c.now == nil {
+		c.now = time.Now
+	}
+	c.keys = newKeyMap(c.text)
+	c.setStyles(c.dark)
+	return c
+}
+
+func (c *common) setStyles(dark bool) {
+	c.dark = dark
+	c.styles = newStyles(dark, c.noColor)
+	c.help.Styles = c.styles.Help
+}
+
+func (c *common) tooSmall() bool {
+	return c.width < minWidth || c.height < minHeight
+}
+
+func (c *common) renderStyle() render.Style {
+	switch {
+	case c.noColor:
+		return render.Plain
+	case c.dark:
+		return render.Dark
+	default:
+		return render.Light
+	}
+}
+
+func (c *common) cacheRender(k renderKey, out string) {
+	if len(c.renders) >= maxCachedRenders {
+		clear(c.renders)
+	}
+	c.renders[k] = out
+}
+
+func (c *common) bookmarked(id string) bool {
+	_, ok := c.bookmarks[id]
+	return ok
+}
+
+func (c *common) setError(format string, err error) {
+	c.errText = fmt.Sprintf(format, err)
+}
+
+// studyKind is where a note stands for the list's state marker.
+type studyKind int
+
+const (
+	studyNew studyKind = iota
+	studyDue
+	studyLater
+	studyMastered
+)
+
+// dayEnd is the start of the next study day.
+func (c *common) dayEnd(now time.Time) time.Time {
+	return srs.DayStart(now, now.Location(), c.settings.RolloverHour).AddDate(0, 0, 1)
+}
+
+// dueToday reports whether a reviewed note falls due before the study day
+// ends; new notes are not "due".
+func (c *common) dueToday(id string, now time.Time) bool {
+	card, ok := c.cards[id]
+	return ok && card.State != srs.New && card.Due.Before(c.dayEnd(now))
+}
+
+// studyState returns a note's marker: new, due today, mastered, or when it
+// is next due ("3天"/"3d" within a month, else the date "12-03").
+func (c *common) studyState(id string, now time.Time) (studyKind, string) {
+	card, ok := c.cards[id]
+	switch {
+	case !ok || card.State == srs.New:
+		return studyNew, c.text.StateNew
+	case c.dueToday(id, now):
+		return studyDue, c.text.StateDue
+	case card.Stability >= masteredStability:
+		return studyMastered, c.text.StateMastered
+	}
+	loc, roll := now.Location(), c.settings.RolloverHour
+	days := srs.DayIndex(card.Due, loc, roll) - srs.DayIndex(now, loc, roll)
+	if days < 30 {
+		return studyLater, fmt.Sprintf(c.text.DaysFmt, days)
+	}
+	return studyLater, card.Due.In(loc).Format("01-02")
+}
+
+// stateWidth is the widest state marker, so the column lines up.
+func (c *common) stateWidth() int {
+	w := 0
+	for _, s := range []string{c.text.StateNew, c.text.StateDue, c.text.StateMastered,
+		fmt.Sprintf(c.text.DaysFmt, 29), "12-31"} {
+		w = max(w, ansi.StringWidth(s))
+	}
+	return w
+}
+
+// counts returns the header's numbers for the notes of the deck, counted
+// as the study queue counts them.
+func (c *common) counts(now time.Time) (total, due, marked int) {
+	ids := make([]string, len(c.deck.Notes))
+	for i, n := range c.deck.Notes {
+		ids[i] = n.ID
+	}
+	sched := srs.NewScheduler()
+	sched.Loc, sched.RolloverHour = now.Location(), c.settings.RolloverHour
+	n := srs.Counts(srs.QueueInput{Deck: ids, Cards: c.cards, Bookmarks: c.bookmarks,
+		NewPerDay: c.settings.NewPerDay, Now: now, Sched: sched})
+	return len(c.deck.Notes), n.DueToday, n.Bookmarked
+}
+
+// statusLine renders the message line above the help: the error if any,
+// else the status, else right, right-aligned (the reading view's percent).
+func (c *common) statusLine(width int, right string) string {
+	s := c.styles
+	inner := width - s.Footer.GetHorizontalFrameSize()
+	var left string
+	switch {
+	case c.errText != "":
+		left = s.Error.Render(truncate(c.text.ErrPrefix+c.errText, inner))
+	case c.status != "":
+		left = s.Status.Render(truncate(c.status, inner))
+	}
+	if right != "" {
+		gap := inner - lipgloss.Width(left) - lipgloss.Width(right)
+		if gap >= 1 {
+			left += strings.Repeat(" ", gap) + right
+		}
+	}
+	return s.Footer.Width(width).Render(left)
+}
+
+// helpView renders short or full help for km; full help falls back to
+// short when it would leave fewer than minBody rows of the given height.
+func (c *common) helpView(km help.KeyMap, width, height, minBody int) string {
+	h := c.help
+	inner := width - c.styles.Footer.GetHorizontalFrameSize()
+	h.SetWidth(inner)
+	if h.ShowAll {
+		full := c.styles.Footer.Render(fitLines(h.FullHelpView(km.FullHelp()), inner))
+		if height-lipgloss.Height(full) >= minBody {
+			return full
+		}
+	}
+	return c.styles.Footer.Render(fitLines(h.ShortHelpView(km.ShortHelp()), inner))
+}
+
+// fitLines truncates every line of s to width cells: help can overflow
+// when its "…" no longer fits (bubbles v2.2.1 then adds the item anyway).
+func fitLines(s string, width int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = truncate(l, width)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// truncate cuts s to width cells with an ellipsis.
+func truncate(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+// enlargeView is the whole screen of a terminal below the minimum size.
+func (c *common) enlargeView() string {
+	msg := c.text.Enlarge
+	if c.width > 0 {
+		msg = ansi.Wrap(msg, c.width, "")
+	}
+	w, h := max(c.width, 1), max(c.height, 1)
+	box := lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, c.styles.Enlarge.Render(msg))
+	return lipgloss.NewStyle().MaxWidth(w).MaxHeight(h).Render(box)
+}
+
+// Commands. Each does its I/O off the update loop and reports with a
+// message from msgs.go.
+
+// loadProgressCmd reads the progress snapshot.
+func loadProgressCmd(st store.Store) tea.Cmd {
+	return func() tea.Msg {
+		msg := progressLoadedMsg{bookmarks: st.Bookmarks()}
+		var err error
+		if msg.cards, err = st.Cards(); err != nil {
+			msg.err = err
+		}
+		if msg.settings, err = st.Settings(); err != nil {
+			msg.settings = store.DefaultSettings()
+			if msg.err == nil {
+				msg.err = err
+			}
+		}
+		return msg
+	}
+}
+
+// toggleBookmark starts a bookmark write for id unless one is in flight.
+func (c *common) toggleBookmark(id string) tea.Cmd {
+	if c.inFlight[id] {
+		return nil
+	}
+	c.inFlight[id] = true
+	return toggleBookmarkCmd(c.store, id, c.now())
+}
+
+// toggleBookmarkCmd flips a bookmark in the store.
+func toggleBookmarkCmd(st store.Store, id string, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		on, err := st.ToggleBookmark(id, now)
+		return bookmarkToggledMsg{id: id, on: on, at: now, err: err}
+	}
+}
+
+// renderNoteCmd renders markdown for key k.
+func renderNoteCmd(r *render.Renderer, markdown string, k renderKey) tea.Cmd {
+	return func() tea.Msg {
+		out, err := r.Render(markdown, k.width, k.style)
+		return noteRenderedMsg{key: k, out: out, err: err}
+	}
+}
+
+// msgCmd returns a command that delivers msg: views tell the root about
+// view switches this way rather than reaching into it.
+func msgCmd(msg tea.Msg) tea.Cmd {
+	return func() tea.Msg { return msg }
+}

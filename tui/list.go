@@ -1,0 +1,543 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/list"
+	"charm.land/bubbles/v2/paginator"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"mianjing/notes"
+	"mianjing/store"
+)
+
+// scope is which notes the list shows; f cycles it.
+type scope int
+
+const (
+	scopeAll scope = iota
+	scopeMarked
+	scopeDue
+	scopeCount
+)
+
+// noteItem is one row of the list.
+type noteItem struct {
+	index int // in the deck
+	note  *notes.Note
+}
+
+// filterSep separates the fields of a FilterValue; it cannot occur in a
+// title or tag.
+const filterSep = "\x1f"
+
+// FilterValue packs title, tags and body for filterNotes, title first so
+// that rune indices into the title are indices into the value too.
+func (i noteItem) FilterValue() string {
+	return i.note.Title + filterSep + strings.Join(i.note.Tags, " ") + filterSep + i.note.Body
+}
+
+// filterNotes is the list's FilterFunc. bubbles' default (sahilm/fuzzy)
+// returns byte offsets that the list then styles as rune offsets, which
+// highlights the wrong characters of a Chinese title (bubbles #124); fuzzy
+// subsequences also match almost any long answer. Here every
+// space-separated term must occur, case-insensitively, in the title, a tag
+// or the body; titles rank above tags above bodies, ties keep deck order,
+// and MatchedIndexes are rune indices into the title.
+func filterNotes(term string, targets []string) []list.Rank {
+	terms := strings.Fields(term)
+	if len(terms) == 0 {
+		return nil
+	}
+	lowTerms := make([][]rune, len(terms))
+	for i, t := range terms {
+		lowTerms[i] = lowerRunes(t)
+	}
+	type scored struct {
+		rank  list.Rank
+		score int
+	}
+	var hits []scored
+	for i, target := range targets {
+		title, rest, _ := strings.Cut(target, filterSep)
+		tags, body, _ := strings.Cut(rest, filterSep)
+		lt, ltags, lbody := lowerRunes(title), lowerRunes(tags), lowerRunes(body)
+		var marked []bool
+		score := 0
+		ok := true
+		for _, t := range lowTerms {
+			if at := runeIndexes(lt, t); len(at) > 0 {
+				if marked == nil {
+					marked = make([]bool, len(lt))
+				}
+				for _, a := range at {
+					for j := a; j < a+len(t); j++ {
+						marked[j] = true
+					}
+				}
+				score += 100
+				continue
+			}
+			switch {
+			case len(runeIndexes(ltags, t)) > 0:
+				score += 10
+			case len(runeIndexes(lbody, t)) > 0:
+				score++
+			default:
+				ok = false
+			}
+			if !ok {
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		var idx []int
+		for j, m := range marked {
+			if m {
+				idx = append(idx, j)
+			}
+		}
+		hits = append(hits, scored{list.Rank{Index: i, MatchedIndexes: idx}, score})
+	}
+	slices.SortStableFunc(hits, func(a, b scored) int { return b.score - a.score })
+	ranks := make([]list.Rank, len(hits))
+	for i, h := range hits {
+		ranks[i] = h.rank
+	}
+	return ranks
+}
+
+func lowerRunes(s string) []rune {
+	r := []rune(s)
+	for i, c := range r {
+		r[i] = unicode.ToLower(c)
+	}
+	return r
+}
+
+// runeIndexes returns the start of every occurrence of needle in hay.
+func runeIndexes(hay, needle []rune) []int {
+	var at []int
+	for i := 0; i+len(needle) <= len(hay); i++ {
+		if slices.Equal(hay[i:i+len(needle)], needle) {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+// noteDelegate draws one note per line: cursor, number, bookmark, title
+// (with filter matches), tags, difficulty and study state, never wider
+// than the list.
+type noteDelegate struct{ c *common }
+
+func (d noteDelegate) Height() int                         { return 1 }
+func (d noteDelegate) Spacing() int                        { return 0 }
+func (d noteDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+
+func (d noteDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
+	it, ok := item.(noteItem)
+	if !ok {
+		return
+	}
+	_, _ = io.WriteString(w, d.line(it, m.Width(), index == m.Index(), m.MatchesForItem(index)))
+}
+
+// line lays out one row in width cells.
+func (d noteDelegate) line(it noteItem, width int, selected bool, matches []int) string {
+	c, s := d.c, d.c.styles
+	numW := len(strconv.Itoa(len(c.deck.Notes)))
+
+	cursor := "  "
+	if selected {
+		cursor = s.Cursor.Render("❯") + " "
+	}
+	num := s.Number.Render(fmt.Sprintf("%*d", numW, it.index+1)) + " "
+	star := "  "
+	if c.bookmarked(it.note.ID) {
+		star = s.Star.Render("★") + " "
+	}
+	left := cursor + num + star
+
+	kind, label := c.studyState(it.note.ID, c.now())
+	right := " " + s.state(kind).Render(fmt.Sprintf("%*s", c.stateWidth(), label))
+	if deckHasDifficulty(c.deck) {
+		right = "  " + s.Difficulty.Render(difficultyMarker(it.note.Difficulty)) + right
+	}
+
+	avail := width - lipgloss.Width(left) - lipgloss.Width(right)
+	if avail < 1 {
+		return truncate(left+right, width)
+	}
+	title := it.note.Title
+	titleW := min(ansi.StringWidth(title), avail)
+	tags := ""
+	if len(it.note.Tags) > 0 {
+		const gap = 2
+		if room := avail - titleW - gap; room >= minTagsWidth {
+			tags = strings.Repeat(" ", gap) + s.Tags.Render(truncate("#"+strings.Join(it.note.Tags, " #"), room))
+		}
+	}
+	base := s.Title
+	if selected {
+		base = s.SelTitle
+	}
+	mid := styleTitle(title, avail-lipgloss.Width(tags), matches, base, s.Match) + tags
+	pad := max(0, avail-lipgloss.Width(mid))
+	return left + mid + strings.Repeat(" ", pad) + right
+}
+
+// minTagsWidth is the narrowest tag column worth showing.
+const minTagsWidth = 6
+
+// styleTitle cuts title to width cells and styles it, marking the runes
+// at the given rune indices as matches.
+func styleTitle(title string, width int, matches []int, base, match lipgloss.Style) string {
+	if width <= 0 {
+		return ""
+	}
+	tail := ""
+	if ansi.StringWidth(title) > width {
+		title = ansi.Truncate(title, width-1, "")
+		tail = "…"
+	}
+	n := utf8.RuneCountInString(title)
+	var in []int
+	for _, i := range matches {
+		if i < n {
+			in = append(in, i)
+		}
+	}
+	var out string
+	if len(in) > 0 {
+		out = lipgloss.StyleRunes(title, in, match.Inherit(base), base)
+	} else {
+		out = base.Render(title)
+	}
+	if tail != "" {
+		out += base.Render(tail)
+	}
+	return out
+}
+
+func deckHasDifficulty(d *notes.Deck) bool {
+	for _, n := range d.Notes {
+		if n.Difficulty > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// difficultyMarker draws 1–3 as ●○○…●●●, and nothing for 0.
+func difficultyMarker(d int) string {
+	const levels = 3
+	if d <= 0 {
+		return strings.Repeat(" ", levels)
+	}
+	d = min(d, levels)
+	return strings.Repeat("●", d) + strings.Repeat("○", levels-d)
+}
+
+// listModel is the browsing view.
+type listModel struct {
+	c      *common
+	keys   listKeys
+	list   list.Model
+	scope  scope
+	width  int
+	height int
+}
+
+func newList(c *common) listModel {
+	l := list.New(nil, noteDelegate{c}, 0, 0)
+	l.Filter = filterNotes
+	l.KeyMap = c.keys.List.bubblesListKeys()
+	l.DisableQuitKeybindings()
+	l.SetShowTitle(false)
+	l.SetShowFilter(false) // we draw the filter line ourselves
+	l.SetShowStatusBar(false)
+	l.SetShowHelp(false)
+	l.SetShowPagination(false)
+	l.FilterInput.Prompt = c.text.FilterPrompt
+	l.FilterInput.Placeholder = c.text.FilterHolder
+	m := listModel{c: c, keys: c.keys.List, list: l}
+	m.applyStyles()
+	m.setItems()
+	return m
+}
+
+// applyStyles pushes the current styles into the bubbles list.
+func (m *listModel) applyStyles() {
+	s := m.c.styles
+	m.list.FilterInput.SetStyles(s.Input)
+	m.list.Paginator.ActiveDot = s.DotActive
+	m.list.Paginator.InactiveDot = s.DotIdle
+}
+
+// scopeNotes returns the deck indices the current scope shows.
+func (m listModel) scopeNotes() []int {
+	now := m.c.now()
+	var out []int
+	for i, n := range m.c.deck.Notes {
+		switch m.scope {
+		case scopeMarked:
+			if !m.c.bookmarked(n.ID) {
+				continue
+			}
+		case scopeDue:
+			if !m.c.dueToday(n.ID, now) {
+				continue
+			}
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// setItems reloads the rows for the scope, keeping the selected note
+// selected when it is still shown (else the same row number).
+func (m *listModel) setItems() tea.Cmd {
+	prevNote, prevRow := -1, m.list.Index()
+	if it, ok := m.list.SelectedItem().(noteItem); ok {
+		prevNote = it.index
+	}
+	var items []list.Item
+	for _, i := range m.scopeNotes() {
+		items = append(items, noteItem{index: i, note: &m.c.deck.Notes[i]})
+	}
+	cmd := m.list.SetItems(items)
+	if !m.selectNote(prevNote) {
+		m.list.Select(min(prevRow, max(0, len(m.list.VisibleItems())-1)))
+	}
+	m.layout()
+	return cmd
+}
+
+// selectNote selects the row of deck index i; false when it is not shown.
+func (m *listModel) selectNote(i int) bool {
+	for row, it := range m.list.VisibleItems() {
+		if it.(noteItem).index == i {
+			m.list.Select(row)
+			return true
+		}
+	}
+	return false
+}
+
+// visibleOrder returns the deck indices of the rows, in list order.
+func (m listModel) visibleOrder() []int {
+	items := m.list.VisibleItems()
+	order := make([]int, len(items))
+	for i, it := range items {
+		order[i] = it.(noteItem).index
+	}
+	return order
+}
+
+// capturing reports whether keys are text for the filter box.
+func (m listModel) capturing() bool { return m.list.SettingFilter() }
+
+func (m listModel) scopeName() string {
+	return [...]string{m.c.text.ScopeAll, m.c.text.ScopeMarked, m.c.text.ScopeDue}[m.scope]
+}
+
+func (m listModel) quizMode() store.Mode {
+	return [...]store.Mode{store.ModeAll, store.ModeBookmarked, store.ModeDue}[m.scope]
+}
+
+// Update handles the list's keys; while the filter box has focus every
+// key goes to it.
+func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
+	var cmd tea.Cmd
+	if k, ok := msg.(tea.KeyPressMsg); ok && !m.capturing() {
+		sel, hasSel := m.list.SelectedItem().(noteItem)
+		switch {
+		case key.Matches(k, m.keys.Quit):
+			return m, tea.Quit
+		case key.Matches(k, m.keys.Open) && hasSel:
+			order := m.visibleOrder()
+			return m, msgCmd(openNoteMsg{order: order, pos: m.list.Index()})
+		case key.Matches(k, m.keys.Bookmark) && hasSel:
+			return m, m.c.toggleBookmark(sel.note.ID)
+		case key.Matches(k, m.keys.Scope):
+			m.scope = (m.scope + 1) % scopeCount
+			return m, m.setItems()
+		case key.Matches(k, m.keys.Study) && hasSel:
+			var ids []string
+			for _, i := range m.visibleOrder() {
+				ids = append(ids, m.c.deck.Notes[i].ID)
+			}
+			return m, msgCmd(startQuizMsg{ids: ids, mode: m.quizMode()})
+		}
+	}
+	m.list, cmd = m.list.Update(msg)
+	m.layout()
+	return m, cmd
+}
+
+// updateKeys enables the bindings that apply now, so help shows only them.
+func (m *listModel) updateKeys() {
+	filtering := m.list.SettingFilter()
+	has := len(m.list.VisibleItems()) > 0
+	k := &m.keys
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.Open, &k.Bookmark, &k.Study} {
+		b.SetEnabled(!filtering && has)
+	}
+	pages := m.list.Paginator.TotalPages > 1
+	k.PrevPage.SetEnabled(!filtering && pages)
+	k.NextPage.SetEnabled(!filtering && pages)
+	k.Filter.SetEnabled(!filtering && len(m.list.Items()) > 0)
+	k.ClearFilter.SetEnabled(m.list.IsFiltered())
+	k.Scope.SetEnabled(!filtering)
+	k.Quit.SetEnabled(!filtering)
+	k.AcceptFilter.SetEnabled(filtering && m.list.FilterValue() != "")
+	k.CancelFilter.SetEnabled(filtering)
+}
+
+// ShortHelp is the one-line help of the list.
+func (m listModel) ShortHelp() []key.Binding {
+	g := m.c.keys.Global
+	if m.capturing() {
+		return []key.Binding{m.keys.AcceptFilter, m.keys.CancelFilter, g.ForceQuit}
+	}
+	// Arrows are left to full help: the line is too short for everything.
+	return []key.Binding{m.keys.Open, m.keys.Filter, m.keys.ClearFilter,
+		m.keys.Bookmark, m.keys.Scope, m.keys.Study, g.helpBinding(m.c.text, m.c.help.ShowAll), m.keys.Quit}
+}
+
+// FullHelp is the list's help in columns.
+func (m listModel) FullHelp() [][]key.Binding {
+	g := m.c.keys.Global
+	k := m.keys
+	if m.capturing() {
+		return [][]key.Binding{{k.AcceptFilter, k.CancelFilter, g.ForceQuit}}
+	}
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PrevPage, k.NextPage, k.Top, k.Bottom},
+		{k.Open, k.Filter, k.ClearFilter, k.Bookmark, k.Scope, k.Study},
+		{g.helpBinding(m.c.text, m.c.help.ShowAll), k.Quit, g.ForceQuit},
+	}
+}
+
+// SetSize sets the view's size.
+func (m *listModel) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.layout()
+}
+
+// layout gives the bubbles list what the header and footer leave. The
+// page dots are ours: the list's own reserve their height from the page
+// count before it is recomputed, and overflow by a line when paging starts.
+func (m *listModel) layout() {
+	// Twice: the help's height depends on which keys are enabled, and the
+	// page keys on how many rows there are.
+	m.fit()
+	m.updateKeys()
+	m.fit()
+	m.updateKeys()
+}
+
+func (m *listModel) fit() {
+	chrome := lipgloss.Height(m.header()) + lipgloss.Height(m.filterLine()) + lipgloss.Height(m.footer())
+	rows := max(1, m.height-chrome)
+	if len(m.list.VisibleItems()) > rows && rows > 1 {
+		rows-- // the dots line
+	}
+	m.list.SetSize(m.width, rows)
+	in := m.c.styles.FilterLine.GetHorizontalFrameSize() + lipgloss.Width(m.list.FilterInput.Prompt) + 1
+	m.list.FilterInput.SetWidth(max(1, m.width-in))
+}
+
+// pages draws the page dots, or "" on a single page.
+func (m listModel) pages() string {
+	p := m.list.Paginator
+	if p.TotalPages < 2 {
+		return ""
+	}
+	st := m.c.styles.FilterLine
+	inner := m.width - st.GetHorizontalFrameSize()
+	if m.c.noColor || p.TotalPages*ansi.StringWidth(p.ActiveDot) > inner {
+		p.Type = paginator.Arabic
+	}
+	return st.Render(truncate(p.View(), inner))
+}
+
+// minListRows is the least room the rows get before full help gives way.
+const minListRows = 4
+
+// View draws the list view.
+func (m listModel) View() string {
+	body := m.list.View()
+	if len(m.list.VisibleItems()) == 0 {
+		msg := map[scope]string{scopeAll: m.c.text.EmptyAll, scopeMarked: m.c.text.EmptyMarked,
+			scopeDue: m.c.text.EmptyDue}[m.scope]
+		if m.list.FilterState() != list.Unfiltered {
+			msg = m.c.text.NoMatches
+		}
+		st := m.c.styles.Empty
+		msg = ansi.Wrap(msg, max(1, m.width-st.GetHorizontalFrameSize()), "")
+		body = lipgloss.NewStyle().Height(m.list.Height()).MaxHeight(m.list.Height()).Render(st.Render(msg))
+	}
+	parts := []string{m.header(), m.filterLine(), body}
+	if p := m.pages(); p != "" {
+		parts = append(parts, p)
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, append(parts, m.footer())...)
+}
+
+// header shows the deck name, scope and counts.
+func (m listModel) header() string {
+	c, s := m.c, m.c.styles
+	inner := m.width - s.Header.GetHorizontalFrameSize()
+	name := c.deck.Name
+	if name == "" {
+		name = "mianjing"
+	}
+	total, due, marked := c.counts(c.now())
+	left := s.HeaderTitle.Render(name) + s.Counts.Render(" · ") + s.Scope.Render(m.scopeName())
+	right := s.Counts.Render(strings.Join([]string{
+		fmt.Sprintf(c.text.NotesFmt, total),
+		fmt.Sprintf(c.text.DueTodayFmt, due),
+		fmt.Sprintf(c.text.BookmarkedFmt, marked)}, " · "))
+	line := left + "  " + right
+	if gap := inner - lipgloss.Width(left) - lipgloss.Width(right); gap >= 2 {
+		line = left + strings.Repeat(" ", gap) + right
+	}
+	return s.Header.Render(truncate(line, inner))
+}
+
+// filterLine shows the filter box, the applied filter or a hint.
+func (m listModel) filterLine() string {
+	c, s := m.c, m.c.styles
+	inner := m.width - s.FilterLine.GetHorizontalFrameSize()
+	var line string
+	switch m.list.FilterState() {
+	case list.Filtering:
+		line = m.list.FilterInput.View()
+	case list.FilterApplied:
+		line = s.Status.Render(fmt.Sprintf(c.text.FilterFmt, m.list.FilterValue(),
+			len(m.list.VisibleItems()), len(m.list.Items())))
+	default:
+		line = s.FilterHint.Render(c.text.FilterHint)
+	}
+	return s.FilterLine.Render(truncate(line, inner))
+}
+
+// footer is the status line and the help.
+func (m listModel) footer() string {
+	status := m.c.statusLine(m.width, "")
+	room := m.height - lipgloss.Height(m.header()) - lipgloss.Height(m.filterLine()) - lipgloss.Height(status)
+	return lipgloss.JoinVertical(lipgloss.Left, status, m.c.helpView(m, m.width, room, minListRows))
+}

@@ -1,0 +1,63 @@
+package tui
+
+import (
+	"time"
+
+	"mianjing/srs"
+	"mianjing/store"
+	"mianjing/tui/render"
+)
+
+// progressLoadedMsg is sent by loadProgressCmd with a snapshot of the
+// learner's cards, bookmarks and settings; err is set when a read failed.
+type progressLoadedMsg struct {
+	cards     map[string]srs.Card
+	bookmarks map[string]time.Time
+	settings  store.Settings
+	err       error
+}
+
+// bookmarkToggledMsg is sent by toggleBookmarkCmd once the store has
+// written (or failed to write) a bookmark; on is the state now stored.
+type bookmarkToggledMsg struct {
+	id  string
+	on  bool
+	at  time.Time
+	err error
+}
+
+// renderKey names one rendering of a note: the render cache is keyed by it
+// and a result for a key no longer wanted is stale.
+type renderKey struct {
+	id    string
+	width int
+	style render.Style
+}
+
+// noteRenderedMsg is sent by renderNoteCmd with a note's rendered text or
+// the renderer's error.
+type noteRenderedMsg struct {
+	key renderKey
+	out string
+	err error
+}
+
+// openNoteMsg is sent by the list (openNoteCmd) to open the note at pos of
+// order, a list of deck indices in the list's visible order.
+type openNoteMsg struct {
+	order []int
+	pos   int
+}
+
+// backMsg is sent by the reading view (backCmd) to return to the list,
+// selecting the deck index it was showing last.
+type backMsg struct {
+	index int
+}
+
+// startQuizMsg is sent by the list (s) and the reading view (t) through
+// startQuizCmd to start a self-test on the given note ids.
+type startQuizMsg struct {
+	ids  []string
+	mode store.Mode
+}

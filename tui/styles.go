@@ -1,0 +1,153 @@
+package tui
+
+import (
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
+)
+
+// Styles is every lipgloss style of the interface, built for one terminal
+// background (or for no colour at all).
+type Styles struct {
+	// Screen.
+	Header      lipgloss.Style // list header line: deck name, scope, counts
+	HeaderTitle lipgloss.Style
+	Scope       lipgloss.Style
+	Counts      lipgloss.Style
+	FilterLine  lipgloss.Style
+	FilterHint  lipgloss.Style
+	Empty       lipgloss.Style
+	Footer      lipgloss.Style // status line and help below every view
+	Status      lipgloss.Style
+	Error       lipgloss.Style
+	Enlarge     lipgloss.Style
+
+	// List items.
+	Cursor       lipgloss.Style // the "❯" before the selected row
+	Number       lipgloss.Style
+	Title        lipgloss.Style
+	SelTitle     lipgloss.Style
+	Match        lipgloss.Style // filter matches inside a title
+	Tags         lipgloss.Style
+	Star         lipgloss.Style
+	Difficulty   lipgloss.Style
+	StateNew     lipgloss.Style
+	StateDue     lipgloss.Style
+	StateLater   lipgloss.Style
+	StateMastery lipgloss.Style
+
+	// Reading view.
+	TitleBar lipgloss.Style
+	Viewport lipgloss.Style
+	Percent  lipgloss.Style
+
+	Help      help.Styles
+	Input     textinput.Styles
+	DotActive string
+	DotIdle   string
+}
+
+// newStyles builds the styles for a dark or light background; noColor
+// keeps only attributes such as bold and underline (NO_COLOR).
+func newStyles(dark, noColor bool) Styles {
+	ld := lipgloss.LightDark(dark)
+	c := func(light, darkc string) color.Color {
+		if noColor {
+			return lipgloss.NoColor{}
+		}
+		return ld(lipgloss.Color(light), lipgloss.Color(darkc))
+	}
+	var (
+		accent  = c("#5A3FC0", "#B294F7")
+		select_ = c("#A21CAF", "#EE6FF8")
+		dim     = c("#8A8A8A", "#767676")
+		text    = c("#262626", "#DDDDDD")
+		star    = c("#B8860B", "#F5C542")
+		due     = c("#C62828", "#FF7A7A")
+		fresh   = c("#1D6FB8", "#5FAFFF")
+		master  = c("#2E7D32", "#7EC699")
+		match   = c("#B45309", "#FFD75F")
+		errc    = c("#C62828", "#FF5F5F")
+		barFg   = c("#FFFFFF", "#FFFFFF")
+		barBg   = c("#5A3FC0", "#5A3FC0")
+	)
+	s := Styles{
+		Header:      lipgloss.NewStyle().Padding(0, 1),
+		HeaderTitle: lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Scope:       lipgloss.NewStyle().Foreground(select_),
+		Counts:      lipgloss.NewStyle().Foreground(dim),
+		FilterLine:  lipgloss.NewStyle().Padding(0, 1),
+		FilterHint:  lipgloss.NewStyle().Foreground(dim),
+		Empty:       lipgloss.NewStyle().Padding(1, 2).Foreground(dim),
+		Footer:      lipgloss.NewStyle().Padding(0, 1),
+		Status:      lipgloss.NewStyle().Foreground(accent),
+		Error:       lipgloss.NewStyle().Bold(true).Foreground(errc),
+		Enlarge:     lipgloss.NewStyle().Bold(true),
+
+		Cursor:       lipgloss.NewStyle().Foreground(select_).Bold(true),
+		Number:       lipgloss.NewStyle().Foreground(dim),
+		Title:        lipgloss.NewStyle().Foreground(text),
+		SelTitle:     lipgloss.NewStyle().Foreground(select_).Bold(true),
+		Match:        lipgloss.NewStyle().Foreground(match).Underline(true),
+		Tags:         lipgloss.NewStyle().Foreground(dim),
+		Star:         lipgloss.NewStyle().Foreground(star),
+		Difficulty:   lipgloss.NewStyle().Foreground(dim),
+		StateNew:     lipgloss.NewStyle().Foreground(fresh),
+		StateDue:     lipgloss.NewStyle().Foreground(due).Bold(true),
+		StateLater:   lipgloss.NewStyle().Foreground(dim),
+		StateMastery: lipgloss.NewStyle().Foreground(master),
+
+		TitleBar: lipgloss.NewStyle().Padding(0, 1).Bold(true).Foreground(barFg).Background(barBg),
+		Viewport: lipgloss.NewStyle().Padding(0, 1),
+		Percent:  lipgloss.NewStyle().Foreground(dim),
+
+		Help:      help.DefaultStyles(dark),
+		Input:     textinput.DefaultStyles(dark),
+		DotActive: lipgloss.NewStyle().Foreground(accent).Render("•"),
+		DotIdle:   lipgloss.NewStyle().Foreground(dim).Render("•"),
+	}
+	if noColor {
+		s.TitleBar = lipgloss.NewStyle().Padding(0, 1).Bold(true).Reverse(true)
+		s.Help = plainHelpStyles()
+		s.Input = plainInputStyles()
+		s.DotActive, s.DotIdle = "•", "·"
+	}
+	// A steady cursor: a blinking one would keep a timer running for as long
+	// as the filter box is open.
+	s.Input.Cursor.Blink = false
+	return s
+}
+
+func plainHelpStyles() help.Styles {
+	p := lipgloss.NewStyle()
+	return help.Styles{
+		Ellipsis: p, ShortKey: p.Bold(true), ShortDesc: p, ShortSeparator: p,
+		FullKey: p.Bold(true), FullDesc: p, FullSeparator: p,
+	}
+}
+
+func plainInputStyles() textinput.Styles {
+	s := textinput.DefaultStyles(true)
+	p := lipgloss.NewStyle()
+	for _, st := range []*textinput.StyleState{&s.Focused, &s.Blurred} {
+		st.Prompt, st.Text, st.Placeholder, st.Suggestion = p, p, p, p
+	}
+	s.Cursor.Color = lipgloss.NoColor{}
+	return s
+}
+
+// state is the style of a study state marker.
+func (s Styles) state(k studyKind) lipgloss.Style {
+	switch k {
+	case studyDue:
+		return s.StateDue
+	case studyLater:
+		return s.StateLater
+	case studyMastered:
+		return s.StateMastery
+	default:
+		return s.StateNew
+	}
+}
