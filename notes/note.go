@@ -2,6 +2,8 @@
 // default deck or a learner's own directory, through the same fs.FS path.
 package notes
 
+import "strings"
+
 // Note is one interview question with its answer.
 type Note struct {
 	// ID is the stable slug progress is keyed by; never derived from text.
@@ -15,12 +17,42 @@ type Note struct {
 	// Body is the markdown after the front matter, cleaned of control
 	// characters.
 	Body string
-	// Points are the lines of the body's "## 要点" section, in order.
+	// Points are the list items of the body's "## 要点" section, markers
+	// stripped, in order (at most MaxPoints); nil without such a section.
 	Points []string
 }
 
 // Deck is an ordered set of notes (ordered by file name).
 type Deck struct {
+	// Name is shown to the learner: DefaultName, the directory's base name
+	// for LoadDir, empty from Load until the caller sets it.
 	Name  string
 	Notes []Note
+}
+
+// Answer returns the body without its "## 要点" section: what the self-test
+// shows before the points.
+func (n Note) Answer() string {
+	s := scanBody(n.Body)
+	if s.heading < 0 {
+		return n.Body
+	}
+	return strings.TrimRight(n.Body[:s.start]+n.Body[s.end:], " \t\n")
+}
+
+// SearchText returns title, tags and body on separate lines with ASCII
+// letters lowercased, for case-insensitive substring search.
+func (n Note) SearchText() string {
+	s := make([]byte, 0, len(n.Title)+len(n.Body)+16*len(n.Tags)+2)
+	s = append(s, n.Title...)
+	s = append(s, '\n')
+	s = append(s, strings.Join(n.Tags, " ")...)
+	s = append(s, '\n')
+	s = append(s, n.Body...)
+	for i, c := range s {
+		if 'A' <= c && c <= 'Z' {
+			s[i] = c + 'a' - 'A'
+		}
+	}
+	return string(s)
 }
