@@ -1,0 +1,242 @@
+package store
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"mianjing/srs"
+)
+
+// BackupFormat is the "format" field of every backup Export writes.
+const BackupFormat = "mianjing-backup"
+
+// BackupVersion is the backup layout Export writes and the newest Import
+// reads.
+const BackupVersion = 1
+
+// backupFile is the JSON document Export writes and Import reads.
+type backupFile struct {
+	Format     string               `json:"format"`
+	Version    int                  `json:"version"`
+	ExportedAt time.Time            `json:"exported_at"`
+	Cards      map[string]srs.Card  `json:"cards"`
+	Reviews    []Review             `json:"reviews"`
+	Bookmarks  map[string]time.Time `json:"bookmarks"`
+	Settings   *Settings            `json:"settings"`
+}
+
+// writeBackup streams a backup: one card, review or bookmark per line, in
+// a fixed order (cards and bookmarks by id, reviews by seq), so the same
+// data always gives the same bytes except exported_at. cards must yield in
+// id order.
+func writeBackup(w io.Writer, now time.Time,
+	cards func(yield func(string, srs.Card) error) error,
+	reviews func(yield func(Review) error) error,
+	bookmarks map[string]time.Time, settings Settings) error {
+	type raw string // literal JSON text; anything else is marshalled
+	bw := bufio.NewWriter(w)
+	var werr error
+	put := func(parts ...any) {
+		for _, p := range parts {
+			if werr != nil {
+				return
+			}
+			switch p := p.(type) {
+			case raw:
+				_, werr = bw.WriteString(string(p))
+			default:
+				var b []byte
+				if b, werr = marshalValue(p); werr == nil {
+					_, werr = bw.Write(b)
+				}
+			}
+		}
+	}
+	sep := func(first *bool) raw {
+		if *first {
+			*first = false
+			return "\n    "
+		}
+		return ",\n    "
+	}
+	closing := func(first bool, empty, full raw) raw {
+		if first {
+			return empty
+		}
+		return full
+	}
+
+	put(raw("{\n  \"format\": "), BackupFormat, raw(",\n  \"version\": "), BackupVersion,
+		raw(",\n  \"exported_at\": "), normTime(now), raw(",\n  \"cards\": {"))
+	first := true
+	err := cards(func(id string, c srs.Card) error {
+		put(sep(&first), id, raw(": "), c)
+		return werr
+	})
+	if err != nil {
+		return err
+	}
+	put(closing(first, "},\n  \"reviews\": [", "\n  },\n  \"reviews\": ["))
+	first = true
+	err = reviews(func(r Review) error {
+		put(sep(&first), r)
+		return werr
+	})
+	if err != nil {
+		return err
+	}
+	put(closing(first, "],\n  \"bookmarks\": {", "\n  ],\n  \"bookmarks\": {"))
+	first = true
+	for _, id := range sortedKeys(bookmarks) {
+		put(sep(&first), id, raw(": "), bookmarks[id])
+	}
+	put(closing(first, "},\n  \"settings\": ", "\n  },\n  \"settings\": "), settings, raw("\n}\n"))
+	if werr != nil {
+		return werr
+	}
+	return bw.Flush()
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// readBackup decodes and validates a whole backup before anything is
+// written. Every error wraps ErrInvalid and says where the problem is.
+func readBackup(r io.Reader) (*backupFile, error) {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	var bk backupFile
+	if err := dec.Decode(&bk); err != nil {
+		return nil, invalidf("backup is not readable: %s", jsonErr(err))
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, invalidf("backup has data after its end")
+	}
+	switch {
+	case bk.Format != BackupFormat:
+		return nil, invalidf("not a mianjing backup (format %q)", bk.Format)
+	case bk.Version > BackupVersion:
+		return nil, invalidf("backup version %d is newer than this mianjing reads (%d); update mianjing", bk.Version, BackupVersion)
+	case bk.Version != BackupVersion:
+		return nil, invalidf("backup version %d is not supported", bk.Version)
+	case bk.Cards == nil:
+		return nil, invalidf("backup has no \"cards\"")
+	case bk.Reviews == nil:
+		return nil, invalidf("backup has no \"reviews\"")
+	case bk.Bookmarks == nil:
+		return nil, invalidf("backup has no \"bookmarks\"")
+	case bk.Settings == nil:
+		return nil, invalidf("backup has no \"settings\"")
+	}
+	for id, c := range bk.Cards {
+		if err := validateID(id); err != nil {
+			return nil, backupInvalid("cards", err)
+		}
+		c = normCard(c)
+		if err := validateCard(fmt.Sprintf("cards[%q]", id), c); err != nil {
+			return nil, backupInvalid("", err)
+		}
+		bk.Cards[id] = c
+	}
+	for i, r := range bk.Reviews {
+		r = normReview(r)
+		if err := validateReview(r); err != nil {
+			return nil, backupInvalid(fmt.Sprintf("reviews[%d]", i), err)
+		}
+		r.Seq = 0 // reassigned on import
+		bk.Reviews[i] = r
+	}
+	for id, t := range bk.Bookmarks {
+		if err := validateID(id); err != nil {
+			return nil, backupInvalid("bookmarks", err)
+		}
+		t = normTime(t)
+		if err := validateTime(fmt.Sprintf("bookmarks[%q]", id), t); err != nil {
+			return nil, backupInvalid("", err)
+		}
+		if t.IsZero() {
+			return nil, invalidf("backup bookmarks[%q]: time not set", id)
+		}
+		bk.Bookmarks[id] = t
+	}
+	if err := bk.Settings.Validate(); err != nil {
+		return nil, backupInvalid("", err)
+	}
+	return &bk, nil
+}
+
+// backupInvalid prefixes a validation error with where in the backup it is.
+func backupInvalid(where string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), ErrInvalid.Error()+": ")
+	if where != "" {
+		msg = where + ": " + msg
+	}
+	return invalidf("backup %s", msg)
+}
+
+// jsonErr adds the byte offset encoding/json knows but does not print.
+func jsonErr(err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("%v (at byte %d)", se, se.Offset)
+	}
+	if errors.Is(err, io.EOF) {
+		return "the file is empty"
+	}
+	return oneLine(err.Error())
+}
+
+// reviewKey identifies a review across stores: seqs differ, these do not.
+type reviewKey struct {
+	id     string
+	ms     int64
+	rating srs.Rating
+}
+
+func keyOf(r Review) reviewKey { return reviewKey{r.NoteID, r.Time.UnixMilli(), r.Rating} }
+
+// mergeReviews returns the log after importing incoming into existing (a
+// log with seqs 1…n) and how many entries were added. Entries already
+// present, by (note id, time, rating), are skipped. The new ones, in time
+// order, are appended when none is older than the newest existing entry;
+// otherwise the whole log is put in time order (a stable sort) so that seq
+// order stays time order. New entries have Seq 0; an existing entry whose
+// Seq equals its new index+1 has not moved.
+func mergeReviews(existing, incoming []Review) ([]Review, int) {
+	seen := make(map[reviewKey]bool, len(existing)+len(incoming))
+	for _, r := range existing {
+		seen[keyOf(r)] = true
+	}
+	var added []Review
+	for _, r := range incoming {
+		k := keyOf(r)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		r.Seq = 0
+		added = append(added, r)
+	}
+	if len(added) == 0 {
+		return existing, 0
+	}
+	byTime := func(a, b Review) int { return a.Time.Compare(b.Time) }
+	slices.SortStableFunc(added, byTime)
+	log := append(slices.Clip(existing), added...)
+	if len(existing) > 0 && added[0].Time.Before(existing[len(existing)-1].Time) {
+		slices.SortStableFunc(log, byTime)
+	}
+	return log, len(added)
+}
