@@ -1,0 +1,218 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// command is one subcommand.
+type command struct {
+	name    string
+	args    string // positional arguments for the usage line, e.g. "ID"
+	opts    string // its flags for the usage line
+	summary string // one line for the command list
+	about   string // the paragraph of "mianjing help CMD"
+	minArgs int
+	maxArgs int // < 0: any number
+	// flags defines the command's flags on fs and returns the function
+	// that runs it with the positional arguments.
+	flags func(fs *flag.FlagSet) func(r *runner, args []string) int
+}
+
+// usageLine is "mianjing NAME ARGS OPTS".
+func (c command) usageLine() string {
+	return strings.Join(strings.Fields("mianjing "+c.name+" "+c.args+" "+c.opts), " ")
+}
+
+// commands returns every subcommand, in the order help lists them.
+func commands() []command {
+	return []command{
+		{
+			name: "list", opts: "[--scope all|due|bookmarked] [--json]",
+			summary: "list the notes: id, title, tags, state, when due, ★",
+			about: "Lists the deck's notes in deck order, one per line with aligned columns: id, title,\n" +
+				"tags, study state, when the note is next due and ★ for a bookmark.",
+			maxArgs: 0, flags: listFlags,
+		},
+		{
+			name: "show", args: "ID", opts: "[--width N] [--plain]",
+			summary: "print one note, rendered as in the app",
+			about: "Prints the note ID rendered as the reading view shows it. Colours are used only\n" +
+				"when stdout is a terminal and NO_COLOR is not set.",
+			minArgs: 1, maxArgs: 1, flags: showFlags,
+		},
+		{
+			name: "stats", opts: "[--json]",
+			summary: "progress: reviews, streaks, retention, due forecast",
+			about: "Prints your progress: cards by state, reviews today and this week, the study\n" +
+				"streak, true retention over 30 days, the due forecast for 14 days and each\n" +
+				"note's recall. On a terminal it also draws the review calendar and charts.",
+			maxArgs: 0, flags: statsFlags,
+		},
+		{
+			name: "export", args: "[FILE]", opts: "[--format json|revlog-csv]",
+			summary: "write a backup (JSON) or the FSRS optimizer's revlog (CSV)",
+			about: "Writes a complete backup of your progress as versioned JSON, or the review log\n" +
+				"as the CSV the FSRS optimizer reads (card_id, review_time, review_rating,\n" +
+				"review_state, review_duration). Output goes to stdout, or to FILE, which is\n" +
+				"written to a temporary file first and renamed, so it is never left half written.",
+			maxArgs: 1, flags: exportFlags,
+		},
+		{
+			name: "import", args: "FILE",
+			summary: "merge a backup into your progress",
+			about: "Merges a backup written by 'mianjing export' (FILE, or - for stdin) into your\n" +
+				"progress. Importing the same backup twice changes nothing; a damaged or foreign\n" +
+				"file is rejected with the reason and nothing is written.",
+			minArgs: 1, maxArgs: 1, flags: importFlags,
+		},
+		{
+			name: "check", args: "[DIR]",
+			summary: "validate a deck directory",
+			about: "Checks the deck in DIR (default: the --notes directory) and prints every problem\n" +
+				"as file:line: message. Exits 1 if there is any.",
+			maxArgs: 1, flags: checkFlags,
+		},
+		{
+			name: "bookmark", args: "ID...",
+			summary: "bookmark notes",
+			about:   "Bookmarks the notes with these ids.",
+			minArgs: 1, maxArgs: -1, flags: bookmarkFlags(true),
+		},
+		{
+			name: "unbookmark", args: "ID...",
+			summary: "remove bookmarks",
+			about:   "Removes the bookmarks of the notes with these ids.",
+			minArgs: 1, maxArgs: -1, flags: bookmarkFlags(false),
+		},
+		{
+			name: "help", args: "[COMMAND]",
+			summary: "explain a command and its flags",
+			about:   "Explains COMMAND, or lists the commands.",
+			maxArgs: 1, flags: helpFlags,
+		},
+	}
+}
+
+func lookup(name string) (command, bool) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+func commandNames() []string {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	return names
+}
+
+// usage is the top-level help.
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "mianjing (面经): study LLM interview questions with spaced repetition.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage:")
+	fmt.Fprintln(w, "  mianjing [global flags]                  open the full-screen app")
+	fmt.Fprintln(w, "  mianjing COMMAND [flags] [arguments]     run a command")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	var rows [][2]string
+	for _, c := range commands() {
+		rows = append(rows, [2]string{strings.TrimSpace(c.name + " " + c.args), c.summary})
+	}
+	writeRows(w, rows)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Global flags (before or after the command):")
+	fs := newFlagSet("mianjing")
+	var g globals
+	g.register(fs)
+	fs.Bool("version", false, "print the version and exit")
+	writeFlags(w, fs, true)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run 'mianjing help COMMAND' for a command's flags. NO_COLOR turns colour off.")
+}
+
+// commandUsage is the help of one command; fs holds its flags.
+func commandUsage(w io.Writer, c command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: %s\n\n%s\n", c.usageLine(), c.about)
+	if hasOwnFlags(fs) {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Flags:")
+		writeFlags(w, fs, false)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Global flags:")
+	writeFlags(w, fs, true)
+}
+
+func hasOwnFlags(fs *flag.FlagSet) bool {
+	own := false
+	fs.VisitAll(func(f *flag.Flag) { own = own || !isGlobal(f.Name) })
+	return own
+}
+
+// writeFlags lists fs's global or own flags as "--name ARG  usage", with
+// --help among the globals.
+func writeFlags(w io.Writer, fs *flag.FlagSet, global bool) {
+	var rows [][2]string
+	fs.VisitAll(func(f *flag.Flag) {
+		if isGlobal(f.Name) != global {
+			return
+		}
+		arg, text := splitUsage(f.Usage)
+		rows = append(rows, [2]string{strings.TrimSpace("--" + f.Name + " " + arg), text})
+	})
+	if global {
+		rows = append(rows, [2]string{"--help", "explain the command and its flags"})
+	}
+	writeRows(w, rows)
+}
+
+// splitUsage splits a flag's usage "`ARG` text" into its argument's
+// placeholder and the text; a usage without one is all text.
+func splitUsage(usage string) (arg, text string) {
+	if rest, ok := strings.CutPrefix(usage, "`"); ok {
+		if arg, text, ok := strings.Cut(rest, "`"); ok {
+			return arg, strings.TrimSpace(text)
+		}
+	}
+	return "", usage
+}
+
+// writeRows prints two aligned columns, indented by two spaces.
+func writeRows(w io.Writer, rows [][2]string) {
+	width := 0
+	for _, r := range rows {
+		width = max(width, ansi.StringWidth(r[0]))
+	}
+	for _, r := range rows {
+		fmt.Fprintf(w, "  %s%s  %s\n", r[0], strings.Repeat(" ", width-ansi.StringWidth(r[0])), r[1])
+	}
+}
+
+func helpFlags(*flag.FlagSet) func(*runner, []string) int {
+	return func(r *runner, args []string) int {
+		if len(args) == 0 {
+			usage(r.env.Stdout)
+			return exitOK
+		}
+		c, ok := lookup(args[0])
+		if !ok {
+			return unknownCommand(r.env.Stderr, args[0])
+		}
+		fs := newFlagSet("mianjing " + c.name)
+		var g globals
+		g.register(fs)
+		c.flags(fs)
+		commandUsage(r.env.Stdout, c, fs)
+		return exitOK
+	}
+}

@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/colorprofile"
+
+	"mianjing/notes"
+	"mianjing/srs"
+	"mianjing/store"
+)
+
+// runner is one run of a subcommand.
+type runner struct {
+	env  Env
+	g    globals
+	cmd  command
+	lang string // "zh" or "en"
+	text text
+	now  time.Time
+}
+
+// fail prints "mianjing CMD: message" on one line to stderr and returns
+// code.
+func (r *runner) fail(code int, format string, args ...any) int {
+	fmt.Fprintf(r.env.Stderr, "mianjing %s: %s\n", r.cmd.name, firstLine(fmt.Sprintf(format, args...)))
+	return code
+}
+
+// deck loads the deck, or reports why not and returns the exit code.
+func (r *runner) deck() (*notes.Deck, int) {
+	d, err := loadDeck(r.g)
+	if err != nil {
+		return nil, r.fail(exitError, "%s", deckErr(r.g, err))
+	}
+	return d, exitOK
+}
+
+// open opens the store, or reports the store's one-line error and returns
+// the exit code.
+func (r *runner) open() (*store.Bolt, int) {
+	st, err := openStore(r.g, r.env)
+	if err != nil {
+		return nil, r.fail(exitError, "%s", err)
+	}
+	return st, exitOK
+}
+
+// progress is the learner's state as commands read it.
+type progress struct {
+	cards     map[string]srs.Card
+	bookmarks map[string]time.Time
+	settings  store.Settings
+	sched     srs.Scheduler
+}
+
+// readProgress reads cards, bookmarks and settings, and builds the
+// scheduler the app would use: the settings' rollover hour and retention,
+// study days counted in the clock's zone.
+func (r *runner) readProgress(st store.Store) (progress, error) {
+	cards, err := st.Cards()
+	if err != nil {
+		return progress{}, err
+	}
+	settings, err := st.Settings()
+	if err != nil {
+		return progress{}, err
+	}
+	sched := srs.NewScheduler()
+	sched.Loc = r.now.Location()
+	sched.RolloverHour = settings.RolloverHour
+	if settings.Retention > 0 && settings.Retention < 1 {
+		sched.Retention = settings.Retention
+	}
+	return progress{cards: cards, bookmarks: st.Bookmarks(), settings: settings, sched: sched}, nil
+}
+
+// findNote returns the deck's note id, or reports an unknown id with the
+// closest one and returns exitUsage.
+func (r *runner) findNote(d *notes.Deck, id string) (*notes.Note, int) {
+	for i := range d.Notes {
+		if d.Notes[i].ID == id {
+			return &d.Notes[i], exitOK
+		}
+	}
+	return nil, r.unknownID(d, id)
+}
+
+func (r *runner) unknownID(d *notes.Deck, id string) int {
+	ids := make([]string, len(d.Notes))
+	for i, n := range d.Notes {
+		ids[i] = n.ID
+	}
+	if s, ok := suggest(id, ids); ok {
+		return r.fail(exitUsage, "no note with id %q; did you mean %q?", id, s)
+	}
+	return r.fail(exitUsage, "no note with id %q (run 'mianjing list' to see the ids)", id)
+}
+
+// colour reports whether output may carry colour: stdout is a terminal and
+// NO_COLOR is unset or empty.
+func (r *runner) colour() bool {
+	return r.env.StdoutIsTerminal() && r.env.Getenv("NO_COLOR") == ""
+}
+
+// colourOut wraps stdout so colours are reduced to what the terminal
+// (TERM, COLORTERM) supports.
+func (r *runner) colourOut() io.Writer {
+	var environ []string
+	for _, k := range []string{"TERM", "COLORTERM", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE",
+		"TERM_PROGRAM", "WT_SESSION", "TMUX", "GOOGLE_CLOUD_SHELL"} {
+		if v := r.env.Getenv(k); v != "" {
+			environ = append(environ, k+"="+v)
+		}
+	}
+	return &colorprofile.Writer{Forward: r.env.Stdout, Profile: colorprofile.Env(environ)}
+}
+
+// darkBackground guesses the terminal's background from COLORFGBG
+// ("15;0" is light on dark), dark when unknown: a command cannot wait for
+// the terminal to answer a query.
+func (r *runner) darkBackground() bool {
+	v := r.env.Getenv("COLORFGBG")
+	i := strings.LastIndexByte(v, ';')
+	if i < 0 {
+		return true
+	}
+	switch v[i+1:] {
+	case "7", "15":
+		return false
+	}
+	return true
+}
+
+// width is the output width: the terminal's, capped at limit, or fallback
+// when stdout is not a terminal.
+func (r *runner) width(fallback, limit int) int {
+	if r.env.StdoutIsTerminal() {
+		if w := r.env.TermWidth(); w > 0 {
+			return min(w, limit)
+		}
+	}
+	return fallback
+}
