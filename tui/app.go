@@ -1,10 +1,13 @@
 // Package tui is mianjing's full-screen interface: a list of the deck's
-// notes and a reading view, on Bubble Tea v2.
+// notes, a reading view and the self-test, on Bubble Tea v2.
 package tui
 
 import (
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -32,45 +35,73 @@ type view int
 const (
 	viewList view = iota
 	viewDetail
+	viewQuiz
 )
 
-// Model is the root model: it routes messages to the list and reading
-// views and holds what they share.
+// Model is the root model: it routes messages to the list, reading and
+// self-test views and holds what they share.
 type Model struct {
 	c      *common
 	active view
 	list   listModel
 	detail detailModel
+	quiz   quizModel
 }
 
 // New returns the root model for o. o.Store must be set (Run checks); a nil
 // Deck is an empty deck.
 func New(o Options) Model {
 	c := newCommon(o)
-	return Model{c: c, list: newList(c), detail: newDetail(c)}
+	return Model{c: c, list: newList(c), detail: newDetail(c), quiz: newQuiz(c)}
 }
 
 // Run runs the app in the alternate screen until the learner quits.
 // Bubble Tea restores the terminal if the program panics and reports it
-// as an error.
+// as an error. However the program ends (q, ctrl+c, SIGTERM, a closed
+// terminal), Run returns only after every store write asked for has run,
+// so the caller may close the store.
 func Run(o Options) error {
 	if o.Deck == nil || o.Store == nil {
 		return errors.New("tui: Options need a Deck and a Store")
 	}
-	if _, err := tea.NewProgram(New(o)).Run(); err != nil {
+	m := New(o)
+	p := tea.NewProgram(m)
+	stop := quitOnHangup(p)
+	_, err := p.Run()
+	stop()
+	// Commands still running when the program ended are abandoned by
+	// Bubble Tea; their store calls are finished here.
+	err = errors.Join(err, m.c.io.flush(flushTimeout))
+	if err != nil {
 		return fmt.Errorf("tui: %w", err)
 	}
 	return nil
 }
 
+// quitOnHangup ends p in order when the terminal closes (SIGHUP), which
+// would otherwise kill the process mid-write; Bubble Tea itself handles
+// SIGINT and SIGTERM. stop undoes it.
+func quitOnHangup(p *tea.Program) (stop func()) {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-hup:
+			p.Quit()
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(hup)
+		close(done)
+	}
+}
+
 // Init asks for the terminal's background colour (the answer may never
 // come; we start dark) and loads the progress snapshot.
 func (m Model) Init() tea.Cmd {
-	var load tea.Cmd
-	if m.c.store != nil {
-		load = loadProgressCmd(m.c.store)
-	}
-	return tea.Batch(tea.RequestBackgroundColor, load)
+	return tea.Batch(tea.RequestBackgroundColor, m.c.loadProgress())
 }
 
 // Update routes msg: global keys, then sizes to every view, then view
@@ -99,7 +130,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.c.setStyles(msg.IsDark())
 		m.list.applyStyles()
-		return m, tea.Batch(m.relayout(), m.onlyIfReading(m.detail.restyle()))
+		return m, tea.Batch(m.relayout(), m.onlyIf(viewDetail, m.detail.restyle()),
+			m.onlyIf(viewQuiz, m.quiz.restyle()))
 
 	case openNoteMsg:
 		m.active = viewDetail
@@ -112,9 +144,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.relayout()
 
 	case startQuizMsg:
-		// TODO(quiz issue): open the self-test view with msg.ids and msg.mode.
-		m.c.status = m.c.text.ComingSoon
-		return m, m.relayout()
+		m.active = viewQuiz
+		cmd = m.quiz.start(msg)
+		return m, tea.Batch(cmd, m.relayout())
+
+	case quizDoneMsg:
+		m.active = viewList
+		return m, tea.Batch(m.c.loadProgress(), m.relayout())
+
+	case sessionLoadedMsg, reviewSavedMsg, reviewUndoneMsg:
+		// The self-test's store results, even if it has lost focus.
+		m.quiz, cmd = m.quiz.Update(msg)
+		return m, tea.Batch(cmd, m.relayout())
 
 	case progressLoadedMsg:
 		if msg.err != nil {
@@ -150,6 +191,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.c.cacheRender(msg.key, msg.out)
 		}
 		m.detail.rendered(msg)
+		m.quiz.renderedNote(msg)
 		return m, nil
 
 	case list.FilterMatchesMsg:
@@ -162,6 +204,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch m.active {
 	case viewDetail:
 		m.detail, cmd = m.detail.Update(msg)
+	case viewQuiz:
+		m.quiz, cmd = m.quiz.Update(msg)
 	default:
 		m.list, cmd = m.list.Update(msg)
 	}
@@ -170,20 +214,22 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // capturing reports whether the active view takes keys as text.
 func (m Model) capturing() bool {
-	return m.active == viewList && m.list.capturing()
+	return m.active == viewList && m.list.capturing() || m.active == viewQuiz && m.quiz.capturing()
 }
 
 // relayout gives every view the window size again (footers change height
-// with help and status); the reading view may need a new rendering.
+// with help and status); the reading and self-test views may need a new
+// rendering.
 func (m *Model) relayout() tea.Cmd {
 	m.list.SetSize(m.c.width, m.c.height)
-	return m.onlyIfReading(m.detail.SetSize(m.c.width, m.c.height))
+	return tea.Batch(m.onlyIf(viewDetail, m.detail.SetSize(m.c.width, m.c.height)),
+		m.onlyIf(viewQuiz, m.quiz.SetSize(m.c.width, m.c.height)))
 }
 
-// onlyIfReading drops a reading-view render request made while the list
-// has focus; opening a note asks again.
-func (m *Model) onlyIfReading(cmd tea.Cmd) tea.Cmd {
-	if m.active != viewDetail {
+// onlyIf drops a render request of view v made while another view has
+// focus; opening the view asks again.
+func (m *Model) onlyIf(v view, cmd tea.Cmd) tea.Cmd {
+	if m.active != v {
 		return nil
 	}
 	return cmd
@@ -197,12 +243,14 @@ func (m Model) View() tea.View {
 		content = m.c.enlargeView()
 	case m.active == viewDetail:
 		content = m.detail.View()
+	case m.active == viewQuiz:
+		content = m.quiz.View()
 	default:
 		content = m.list.View()
 	}
 	v := tea.NewView(content)
 	v.AltScreen = true
-	if m.active == viewDetail {
+	if m.active == viewDetail || m.active == viewQuiz {
 		v.MouseMode = tea.MouseModeCellMotion
 	}
 	v.WindowTitle = "mianjing"

@@ -107,7 +107,7 @@ func TestLanguage(t *testing.T) {
 	en.mustContain("11 notes", "due today", "/ to filter", "open", "quit", "new")
 	en.mustNotContain("筛选", "退出", "今日到期")
 	en.keys("s")
-	en.mustContain("coming soon")
+	en.mustContain("Self-test · due", "show answer")
 	en.send(sizeMsg(30, 8))
 	en.mustContain("Please enlarge")
 }

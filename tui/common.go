@@ -50,8 +50,10 @@ type common struct {
 	renderer *render.Renderer
 	now      func() time.Time
 	renders  map[renderKey]string
+	// io runs every store call in order; Run flushes it before returning.
+	io *ioQueue
 
-	// A snapshot of the learner's progress, refreshed by loadProgressCmd
+	// A snapshot of the learner's progress, refreshed by loadProgress
 	// and by bookmark results.
 	cards     map[string]srs.Card
 	bookmarks map[string]time.Time
@@ -77,6 +79,7 @@ func newCommon(o Options) *common {
 		renderer:  o.Renderer,
 		now:       o.Now,
 		renders:   map[renderKey]string{},
+		io:        &ioQueue{},
 		cards:     map[string]srs.Card{},
 		bookmarks: map[string]time.Time{},
 		settings:  store.DefaultSettings(),
@@ -265,10 +268,27 @@ func (c *common) enlargeView() string {
 }
 
 // Commands. Each does its I/O off the update loop and reports with a
-// message from msgs.go.
+// message from msgs.go; store calls go through c.io (ioqueue.go).
 
-// loadProgressCmd reads the progress snapshot.
-func loadProgressCmd(st store.Store) tea.Cmd {
+// scheduler returns the scheduler of the learner's settings, counting study
+// days where now is.
+func (c *common) scheduler(now time.Time) srs.Scheduler {
+	s := srs.NewScheduler()
+	s.Retention, s.RolloverHour, s.Loc = c.settings.Retention, c.settings.RolloverHour, now.Location()
+	return s
+}
+
+// loadProgress reads the progress snapshot after every store write asked
+// for so far.
+func (c *common) loadProgress() tea.Cmd {
+	if c.store == nil {
+		return nil
+	}
+	return c.io.add(loadProgressJob(c.store))
+}
+
+// loadProgressJob reads the progress snapshot.
+func loadProgressJob(st store.Store) func() tea.Msg {
 	return func() tea.Msg {
 		msg := progressLoadedMsg{bookmarks: st.Bookmarks()}
 		var err error
@@ -291,11 +311,11 @@ func (c *common) toggleBookmark(id string) tea.Cmd {
 		return nil
 	}
 	c.inFlight[id] = true
-	return toggleBookmarkCmd(c.store, id, c.now())
+	return c.io.add(toggleBookmarkJob(c.store, id, c.now()))
 }
 
-// toggleBookmarkCmd flips a bookmark in the store.
-func toggleBookmarkCmd(st store.Store, id string, now time.Time) tea.Cmd {
+// toggleBookmarkJob flips a bookmark in the store.
+func toggleBookmarkJob(st store.Store, id string, now time.Time) func() tea.Msg {
 	return func() tea.Msg {
 		on, err := st.ToggleBookmark(id, now)
 		return bookmarkToggledMsg{id: id, on: on, at: now, err: err}

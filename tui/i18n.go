@@ -1,6 +1,10 @@
 package tui
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+	"time"
+)
 
 // text holds every string the interface shows, in one language. Format
 // strings take the arguments their names say.
@@ -33,7 +37,6 @@ type text struct {
 	Rendering string
 
 	// Status and error lines.
-	ComingSoon     string
 	BookmarkOn     string
 	BookmarkOff    string
 	ErrPrefix      string
@@ -44,12 +47,66 @@ type text struct {
 	LastNote       string
 	ScrollFmt      string // %d percent
 
+	// Self-test.
+	QuizHeaderFmt   string // %s mode name
+	ModeDue         string
+	ModeMarked      string
+	ModeAll         string
+	ModeOne         string
+	QuizLoading     string
+	LearningFmt     string // %d learning cards waiting
+	AheadTag        string // a learning card shown before its step is due
+	SavedFmt        string // %d grades saved
+	Saving          string
+	RecallHint      string // under the question
+	TypedLabel      string // above the learner's typed answer
+	ReferenceLabel  string // above the note's answer
+	PointsFmt       string // %d ticked, %d points
+	GradeAgain      string
+	GradeHard       string
+	GradeGood       string
+	GradeEasy       string
+	SuggestFmt      string // %s grade name
+	ConfirmEnd      string
+	EmptyDueQuiz    string
+	EmptyMarkedQuiz string
+	EmptyAllQuiz    string
+	NextDueFmt      string // %s in how long, %s date
+	NoneScheduled   string
+	OfferMarkedFmt  string // %d bookmarked notes
+	OfferAllFmt     string // %d notes
+	OfferBack       string
+	SummaryTitle    string
+	SumCardsFmt     string // %d cards, %d grades
+	SumNothing      string
+	SumTimeFmt      string // %s duration
+	SumPointsFmt    string // %d ticked, %d points, %d percent
+	SumMarkedFmt    string // %d bookmarked
+	SumDueNowFmt    string // %d due now
+	SumLearnFmt     string // %s in how long
+	SumSavedFmt     string // %d grades saved
+	SumBack         string
+	Undone          string
+	ErrSaveFmt      string // %v store error
+	ErrUndoFmt      string // %v store error
+	ErrUndoOdd      string // the store undid a review the session did not expect
+	ErrLoadFmt      string // %v store error
+	DateFmt         string // a time.Format layout for due dates
+	SecondsFmt      string // %d seconds
+	MinutesFmt      string // %d minutes, %d seconds
+	HoursFmt        string // %d hours, %d minutes
+	// Interval units replacing srs.IntervalLabel's m, h, d, mo, y.
+	UnitMinute, UnitHour, UnitDay, UnitMonth, UnitYear string
+
 	// Key help descriptions.
 	KeyUp, KeyDown, KeyPageUp, KeyPageDown, KeyTop, KeyBottom  string
 	KeyFilter, KeyClearFilter, KeyApplyFilter, KeyCancelFilter string
 	KeyOpen, KeyBookmark, KeyScope, KeyStudy, KeyTestNote      string
 	KeyHalfUp, KeyHalfDown, KeyNext, KeyPrev, KeyBack          string
 	KeyHelp, KeyCloseHelp, KeyQuit, KeyForceQuit, KeyScroll    string
+	KeyStudyAll, KeyType, KeyStopTyping, KeyReveal, KeyTick    string
+	KeyAccept, KeyUndo, KeyEnd, KeyConfirm, KeyCancel          string
+	KeyStudyMarked, KeyToList                                  string
 }
 
 // textFor returns the strings of lang ("zh" or anything else for English).
@@ -86,7 +143,6 @@ func zhText() text {
 
 		Rendering: "渲染中…",
 
-		ComingSoon:     "自测功能即将推出",
 		BookmarkOn:     "已收藏",
 		BookmarkOff:    "已取消收藏",
 		ErrPrefix:      "错误：",
@@ -103,6 +159,58 @@ func zhText() text {
 		KeyOpen: "打开", KeyBookmark: "收藏", KeyScope: "范围", KeyStudy: "自测", KeyTestNote: "自测本题",
 		KeyHalfUp: "上半页", KeyHalfDown: "下半页", KeyNext: "下一题", KeyPrev: "上一题", KeyBack: "返回",
 		KeyHelp: "帮助", KeyCloseHelp: "收起帮助", KeyQuit: "退出", KeyForceQuit: "强制退出", KeyScroll: "滚动",
+		KeyStudyAll: "全部自测", KeyType: "输入答案", KeyStopTyping: "完成输入", KeyReveal: "显示答案",
+		KeyTick: "勾选要点", KeyAccept: "按建议评分", KeyUndo: "撤销", KeyEnd: "结束", KeyConfirm: "结束",
+		KeyCancel: "继续", KeyStudyMarked: "自测收藏", KeyToList: "返回列表",
+
+		QuizHeaderFmt:   "自测 · %s",
+		ModeDue:         "到期",
+		ModeMarked:      "收藏",
+		ModeAll:         "全部",
+		ModeOne:         "单题",
+		QuizLoading:     "正在准备题目…",
+		LearningFmt:     "学习中 %d",
+		AheadTag:        "提前",
+		SavedFmt:        "已保存 %d",
+		Saving:          "保存中…",
+		RecallHint:      "先回想答案，再按 空格 显示答案；按 i 写下你的回答",
+		TypedLabel:      "你的回答",
+		ReferenceLabel:  "参考答案",
+		PointsFmt:       "要点（已勾选 %d/%d）",
+		GradeAgain:      "重来",
+		GradeHard:       "困难",
+		GradeGood:       "良好",
+		GradeEasy:       "简单",
+		SuggestFmt:      "建议：%s（空格确认）",
+		ConfirmEnd:      "本题答案已显示但还没评分。结束自测？y 结束 · n 继续",
+		EmptyDueQuiz:    "今天没有到期的题目，也没有新题。",
+		EmptyMarkedQuiz: "还没有收藏的题目。",
+		EmptyAllQuiz:    "没有可以自测的题目。",
+		NextDueFmt:      "下一题 %s后到期（%s）。",
+		NoneScheduled:   "还没有复习过的题目。",
+		OfferMarkedFmt:  "按 b 自测收藏的 %d 题",
+		OfferAllFmt:     "按 a 自测全部 %d 题（随机顺序）",
+		OfferBack:       "按 esc 返回列表",
+		SummaryTitle:    "自测结束",
+		SumCardsFmt:     "复习 %d 题，评分 %d 次",
+		SumNothing:      "这次没有评分。",
+		SumTimeFmt:      "用时 %s",
+		SumPointsFmt:    "要点回忆 %d/%d（%d%%）",
+		SumMarkedFmt:    "其中已收藏 %d 题",
+		SumDueNowFmt:    "还有 %d 题已到期",
+		SumLearnFmt:     "学习中的题目 %s后再来",
+		SumSavedFmt:     "%d 次评分都已保存",
+		SumBack:         "按 enter 返回列表",
+		Undone:          "已撤销上一次评分",
+		ErrSaveFmt:      "评分未保存（%v），本题已放回，请重新评分",
+		ErrUndoFmt:      "撤销失败：%v",
+		ErrUndoOdd:      "撤销的记录与本次自测不符，请检查复习记录",
+		ErrLoadFmt:      "无法开始自测：%v",
+		DateFmt:         "1月2日 15:04",
+		SecondsFmt:      "%d秒",
+		MinutesFmt:      "%d分%d秒",
+		HoursFmt:        "%d小时%d分",
+		UnitMinute:      "分钟", UnitHour: "小时", UnitDay: "天", UnitMonth: "个月", UnitYear: "年",
 	}
 }
 
@@ -132,7 +240,6 @@ func enText() text {
 
 		Rendering: "rendering…",
 
-		ComingSoon:     "Self-test is coming soon",
 		BookmarkOn:     "Bookmarked",
 		BookmarkOff:    "Bookmark removed",
 		ErrPrefix:      "Error: ",
@@ -149,6 +256,84 @@ func enText() text {
 		KeyOpen: "open", KeyBookmark: "bookmark", KeyScope: "scope", KeyStudy: "self-test", KeyTestNote: "self-test",
 		KeyHalfUp: "½ page up", KeyHalfDown: "½ page down", KeyNext: "next note", KeyPrev: "prev note", KeyBack: "back",
 		KeyHelp: "help", KeyCloseHelp: "close help", KeyQuit: "quit", KeyForceQuit: "force quit", KeyScroll: "scroll",
+		KeyStudyAll: "self-test all", KeyType: "type answer", KeyStopTyping: "stop typing", KeyReveal: "show answer",
+		KeyTick: "tick point", KeyAccept: "grade as suggested", KeyUndo: "undo", KeyEnd: "end", KeyConfirm: "end",
+		KeyCancel: "go on", KeyStudyMarked: "self-test bookmarked", KeyToList: "back to list",
+
+		QuizHeaderFmt:   "Self-test · %s",
+		ModeDue:         "due",
+		ModeMarked:      "bookmarked",
+		ModeAll:         "all",
+		ModeOne:         "one note",
+		QuizLoading:     "Preparing the questions…",
+		LearningFmt:     "%d learning",
+		AheadTag:        "early",
+		SavedFmt:        "%d saved",
+		Saving:          "saving…",
+		RecallHint:      "Recall the answer, then press space to show it; i to type yours",
+		TypedLabel:      "Your answer",
+		ReferenceLabel:  "Reference answer",
+		PointsFmt:       "Key points (%d/%d ticked)",
+		GradeAgain:      "Again",
+		GradeHard:       "Hard",
+		GradeGood:       "Good",
+		GradeEasy:       "Easy",
+		SuggestFmt:      "Suggested: %s (space)",
+		ConfirmEnd:      "The answer is shown but not graded. End the self-test? y end · n go on",
+		EmptyDueQuiz:    "Nothing is due today and no new notes are left.",
+		EmptyMarkedQuiz: "No bookmarked notes yet.",
+		EmptyAllQuiz:    "There is nothing to test.",
+		NextDueFmt:      "The next note is due in %s (%s).",
+		NoneScheduled:   "No note has been reviewed yet.",
+		OfferMarkedFmt:  "b: test the %d bookmarked notes",
+		OfferAllFmt:     "a: test all %d notes (shuffled)",
+		OfferBack:       "esc: back to the list",
+		SummaryTitle:    "Self-test finished",
+		SumCardsFmt:     "%d notes reviewed, %d grades",
+		SumNothing:      "Nothing was graded.",
+		SumTimeFmt:      "Time: %s",
+		SumPointsFmt:    "Key points recalled: %d/%d (%d%%)",
+		SumMarkedFmt:    "%d of them bookmarked",
+		SumDueNowFmt:    "%d notes are still due",
+		SumLearnFmt:     "Learning notes come back in %s",
+		SumSavedFmt:     "All %d grades saved",
+		SumBack:         "enter: back to the list",
+		Undone:          "Last grade undone",
+		ErrSaveFmt:      "grade not saved (%v); the note is back, grade it again",
+		ErrUndoFmt:      "cannot undo: %v",
+		ErrUndoOdd:      "the store undid a review this session did not expect; check the history",
+		ErrLoadFmt:      "cannot start the self-test: %v",
+		DateFmt:         "Jan 2 15:04",
+		SecondsFmt:      "%ds",
+		MinutesFmt:      "%dm %ds",
+		HoursFmt:        "%dh %dm",
+		UnitMinute:      "m", UnitHour: "h", UnitDay: "d", UnitMonth: "mo", UnitYear: "y",
+	}
+}
+
+// interval localises a label of srs.IntervalLabel ("<1m", "10m", "3h",
+// "2d", "1.5mo", "1.2y"): "10分钟", "2天" in Chinese.
+func (t text) interval(label string) string {
+	for _, u := range []struct{ suffix, local string }{
+		{"mo", t.UnitMonth}, {"m", t.UnitMinute}, {"h", t.UnitHour}, {"d", t.UnitDay}, {"y", t.UnitYear},
+	} {
+		if n, ok := strings.CutSuffix(label, u.suffix); ok {
+			return n + u.local
+		}
+	}
+	return label
+}
+
+// duration renders a time spent: "45秒", "12分30秒", "1小时5分".
+func (t text) duration(d time.Duration) string {
+	s := int(d.Round(time.Second) / time.Second)
+	switch {
+	case s < 60:
+		return fmt.Sprintf(t.SecondsFmt, s)
+	case s < 3600:
+		return fmt.Sprintf(t.MinutesFmt, s/60, s%60)
+	default:
+		return fmt.Sprintf(t.HoursFmt, s/3600, s%3600/60)
 	}
 }
 

@@ -17,7 +17,8 @@ type listKeys struct {
 	Up, Down, PrevPage, NextPage, Top, Bottom key.Binding
 	Filter, ClearFilter, AcceptFilter         key.Binding
 	CancelFilter                              key.Binding
-	Open, Bookmark, Scope, Study, Quit        key.Binding
+	Open, Bookmark, Scope, Study, StudyAll    key.Binding
+	Quit                                      key.Binding
 }
 
 // detailKeys are the reading view's bindings.
@@ -26,12 +27,27 @@ type detailKeys struct {
 	Next, Prev, Bookmark, Test, Back                          key.Binding
 }
 
+// quizKeys are the self-test's bindings. Tick stands for the six point
+// keys in help; quizTickKeys says which key ticks which point.
+type quizKeys struct {
+	Type, StopTyping, Reveal                key.Binding
+	Tick, Again, Hard, Good, Easy, Accept   key.Binding
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Bookmark, Undo, End, Confirm, Cancel    key.Binding
+	StudyMarked, StudyAll, Back             key.Binding
+}
+
+// quizTickKeys tick the key points, in order: the home row, which leaves
+// b (bookmark), u (undo) and the digits (grades) alone.
+var quizTickKeys = [...]string{"a", "s", "d", "f", "g", "h"}
+
 // keyMap is every binding of the app, with help text in the interface
 // language.
 type keyMap struct {
 	Global globalKeys
 	List   listKeys
 	Detail detailKeys
+	Quiz   quizKeys
 }
 
 func newKeyMap(t text) keyMap {
@@ -58,6 +74,7 @@ func newKeyMap(t text) keyMap {
 			Bookmark:     b("b", t.KeyBookmark, "b"),
 			Scope:        b("f", t.KeyScope, "f"),
 			Study:        b("s", t.KeyStudy, "s"),
+			StudyAll:     b("S", t.KeyStudyAll, "S"),
 			Quit:         b("q", t.KeyQuit, "q"),
 		},
 		Detail: detailKeys{
@@ -75,6 +92,31 @@ func newKeyMap(t text) keyMap {
 			Test:     b("t", t.KeyTestNote, "t"),
 			Back:     b("q/esc", t.KeyBack, "q", "esc"),
 		},
+		Quiz: quizKeys{
+			Type:        b("i/tab", t.KeyType, "i", "tab"),
+			StopTyping:  b("esc/tab", t.KeyStopTyping, "esc", "tab"),
+			Reveal:      b("space/enter", t.KeyReveal, "space", "enter"),
+			Tick:        b("a–h", t.KeyTick, quizTickKeys[:]...),
+			Again:       b("1", t.GradeAgain, "1"),
+			Hard:        b("2", t.GradeHard, "2"),
+			Good:        b("3", t.GradeGood, "3"),
+			Easy:        b("4", t.GradeEasy, "4"),
+			Accept:      b("space/enter", t.KeyAccept, "space", "enter"),
+			Up:          b("↑/k", t.KeyUp, "up", "k"),
+			Down:        b("↓/j", t.KeyDown, "down", "j"),
+			PageUp:      b("pgup", t.KeyPageUp, "pgup"),
+			PageDown:    b("pgdn", t.KeyPageDown, "pgdown"),
+			Top:         b("home", t.KeyTop, "home"),
+			Bottom:      b("end", t.KeyBottom, "end"),
+			Bookmark:    b("b", t.KeyBookmark, "b"),
+			Undo:        b("u", t.KeyUndo, "u"),
+			End:         b("esc/q", t.KeyEnd, "esc", "q"),
+			Confirm:     b("y/enter", t.KeyConfirm, "y", "enter"),
+			Cancel:      b("n/esc", t.KeyCancel, "n", "esc"),
+			StudyMarked: b("b", t.KeyStudyMarked, "b"),
+			StudyAll:    b("a", t.KeyStudyAll, "a"),
+			Back:        b("enter/esc", t.KeyToList, "enter", "esc", "q"),
+		},
 	}
 }
 
@@ -85,6 +127,22 @@ func (g globalKeys) helpBinding(t text, showAll bool) key.Binding {
 		h.SetHelp("?", t.KeyCloseHelp)
 	}
 	return h
+}
+
+// viewportKeys maps the self-test's scrolling bindings onto the answer's
+// viewport. Half pages are off: d ticks a point and u undoes.
+func (k quizKeys) viewportKeys() viewport.KeyMap {
+	none := key.NewBinding()
+	return viewport.KeyMap{
+		PageDown:     k.PageDown,
+		PageUp:       k.PageUp,
+		HalfPageUp:   none,
+		HalfPageDown: none,
+		Down:         k.Down,
+		Up:           k.Up,
+		Left:         none,
+		Right:        none,
+	}
 }
 
 // bubblesListKeys maps our list bindings onto the bubbles list, which does

@@ -353,8 +353,40 @@ func (m listModel) scopeName() string {
 	return [...]string{m.c.text.ScopeAll, m.c.text.ScopeMarked, m.c.text.ScopeDue}[m.scope]
 }
 
+// quizMode is the session s starts: due cards by default (the "all" scope
+// too: S tests every note), bookmarked ones in the bookmarked scope.
 func (m listModel) quizMode() store.Mode {
-	return [...]store.Mode{store.ModeAll, store.ModeBookmarked, store.ModeDue}[m.scope]
+	if m.scope == scopeMarked {
+		return store.ModeBookmarked
+	}
+	return store.ModeDue
+}
+
+// studyIDs are the notes a self-test draws from: the whole deck, or the
+// notes matching the filter, in deck order. The scope picks the mode, not
+// the notes, so a due session also gets its new cards.
+func (m listModel) studyIDs() []string {
+	ns := m.c.deck.Notes
+	var ids []string
+	if m.list.IsFiltered() {
+		targets := make([]string, len(ns))
+		for i := range ns {
+			targets[i] = noteItem{index: i, note: &ns[i]}.FilterValue()
+		}
+		var hits []int
+		for _, r := range filterNotes(m.list.FilterValue(), targets) {
+			hits = append(hits, r.Index)
+		}
+		slices.Sort(hits)
+		for _, i := range hits {
+			ids = append(ids, ns[i].ID)
+		}
+		return ids
+	}
+	for _, n := range ns {
+		ids = append(ids, n.ID)
+	}
+	return ids
 }
 
 // Update handles the list's keys; while the filter box has focus every
@@ -374,12 +406,10 @@ func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
 		case key.Matches(k, m.keys.Scope):
 			m.scope = (m.scope + 1) % scopeCount
 			return m, m.setItems()
-		case key.Matches(k, m.keys.Study) && hasSel:
-			var ids []string
-			for _, i := range m.visibleOrder() {
-				ids = append(ids, m.c.deck.Notes[i].ID)
-			}
-			return m, msgCmd(startQuizMsg{ids: ids, mode: m.quizMode()})
+		case key.Matches(k, m.keys.Study):
+			return m, msgCmd(startQuizMsg{ids: m.studyIDs(), mode: m.quizMode()})
+		case key.Matches(k, m.keys.StudyAll):
+			return m, msgCmd(startQuizMsg{ids: m.studyIDs(), mode: store.ModeAll})
 		}
 	}
 	m.list, cmd = m.list.Update(msg)
@@ -392,9 +422,14 @@ func (m *listModel) updateKeys() {
 	filtering := m.list.SettingFilter()
 	has := len(m.list.VisibleItems()) > 0
 	k := &m.keys
-	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.Open, &k.Bookmark, &k.Study} {
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.Open, &k.Bookmark} {
 		b.SetEnabled(!filtering && has)
 	}
+	// A self-test also starts from an empty scope: it then says when the
+	// next note is due and offers the others.
+	study := !filtering && len(m.c.deck.Notes) > 0 && (!m.list.IsFiltered() || has)
+	k.Study.SetEnabled(study)
+	k.StudyAll.SetEnabled(study)
 	pages := m.list.Paginator.TotalPages > 1
 	k.PrevPage.SetEnabled(!filtering && pages)
 	k.NextPage.SetEnabled(!filtering && pages)
@@ -426,7 +461,7 @@ func (m listModel) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PrevPage, k.NextPage, k.Top, k.Bottom},
-		{k.Open, k.Filter, k.ClearFilter, k.Bookmark, k.Scope, k.Study},
+		{k.Open, k.Filter, k.ClearFilter, k.Bookmark, k.Scope, k.Study, k.StudyAll},
 		{g.helpBinding(m.c.text, m.c.help.ShowAll), k.Quit, g.ForceQuit},
 	}
 }

@@ -303,10 +303,14 @@ func TestEmptyScopeSaysSo(t *testing.T) {
 	d.keys("f")
 	d.mustContain("还没有收藏")
 	d.checkFits("empty bookmarked scope")
-	d.keys("enter", "b", "s") // nothing selected: no effect, no panic
+	d.keys("enter", "b") // nothing selected: no effect, no panic
 	if d.m.active != viewList || len(d.m.c.store.Bookmarks()) != 0 {
 		t.Error("keys acted on an empty list")
 	}
+	// s still starts a (bookmarked) self-test, which says there is nothing
+	// to test and offers the others.
+	d.keys("s")
+	d.mustContain("还没有收藏的题目", "按 a 自测全部 11 题")
 }
 
 func TestBookmarkTogglesThroughTheStore(t *testing.T) {
@@ -395,10 +399,13 @@ func TestFailedProgressReadShowsTheError(t *testing.T) {
 	d.mustContain("读取学习进度失败：bad page", testTitles[0])
 }
 
-func TestStudyIsComingSoon(t *testing.T) {
+func TestStudyStartsTheSelfTest(t *testing.T) {
 	d := newDriver(t, Options{}, 80, 24)
 	d.keys("s")
-	d.mustContain("自测功能即将推出")
+	if d.m.active != viewQuiz {
+		t.Fatal("s did not open the self-test")
+	}
+	d.mustContain("自测 · 到期", "1 / 11")
 }
 
 func TestQuitFromTheList(t *testing.T) {

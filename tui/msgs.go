@@ -8,7 +8,7 @@ import (
 	"mianjing/tui/render"
 )
 
-// progressLoadedMsg is sent by loadProgressCmd with a snapshot of the
+// progressLoadedMsg is sent by loadProgressJob with a snapshot of the
 // learner's cards, bookmarks and settings; err is set when a read failed.
 type progressLoadedMsg struct {
 	cards     map[string]srs.Card
@@ -17,7 +17,7 @@ type progressLoadedMsg struct {
 	err       error
 }
 
-// bookmarkToggledMsg is sent by toggleBookmarkCmd once the store has
+// bookmarkToggledMsg is sent by toggleBookmarkJob once the store has
 // written (or failed to write) a bookmark; on is the state now stored.
 type bookmarkToggledMsg struct {
 	id  string
@@ -29,9 +29,10 @@ type bookmarkToggledMsg struct {
 // renderKey names one rendering of a note: the render cache is keyed by it
 // and a result for a key no longer wanted is stale.
 type renderKey struct {
-	id    string
-	width int
-	style render.Style
+	id     string
+	width  int
+	style  render.Style
+	answer bool // Note.Answer() (the self-test), not the whole body
 }
 
 // noteRenderedMsg is sent by renderNoteCmd with a note's rendered text or
@@ -61,3 +62,35 @@ type startQuizMsg struct {
 	ids  []string
 	mode store.Mode
 }
+
+// sessionLoadedMsg is sent by loadSessionCmd with what a self-test session
+// is built from, read in one go after every store write asked for before;
+// err is set when a read failed.
+type sessionLoadedMsg struct {
+	gen       int // the session it was asked for
+	cards     map[string]srs.Card
+	bookmarks map[string]time.Time
+	settings  store.Settings
+	newToday  int // new cards first reviewed this study day
+	err       error
+}
+
+// reviewSavedMsg is sent by recordReviewCmd once the store has recorded a
+// grade (review, with Seq assigned) or failed to (err).
+type reviewSavedMsg struct {
+	gen    int
+	review store.Review
+	err    error
+}
+
+// reviewUndoneMsg is sent by undoReviewCmd with the review the store took
+// back; ok is false when the log was empty.
+type reviewUndoneMsg struct {
+	gen    int
+	review store.Review
+	ok     bool
+	err    error
+}
+
+// quizDoneMsg is sent by the self-test (quizDoneCmd) to return to the list.
+type quizDoneMsg struct{}

@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 )
@@ -42,6 +43,25 @@ type Styles struct {
 	TitleBar lipgloss.Style
 	Viewport lipgloss.Style
 	Percent  lipgloss.Style
+
+	// Self-test.
+	QuizHead     lipgloss.Style // the progress line under the title bar
+	Question     lipgloss.Style // the question, large and alone
+	QuizTags     lipgloss.Style
+	Hint         lipgloss.Style
+	Label        lipgloss.Style // "your answer", "reference answer", "key points"
+	Typed        lipgloss.Style // the learner's typed answer
+	AnswerBox    lipgloss.Style // around the box the answer is typed in
+	PointKey     lipgloss.Style
+	PointOn      lipgloss.Style
+	PointOff     lipgloss.Style
+	Grade        lipgloss.Style // a grade button
+	GradeSuggest lipgloss.Style // the suggested grade's button
+	Confirm      lipgloss.Style
+	SumTitle     lipgloss.Style
+	BarFull      color.Color
+	BarEmpty     color.Color
+	TextArea     textarea.Styles
 
 	Help      help.Styles
 	Input     textinput.Styles
@@ -103,6 +123,24 @@ func newStyles(dark, noColor bool) Styles {
 		Viewport: lipgloss.NewStyle().Padding(0, 1),
 		Percent:  lipgloss.NewStyle().Foreground(dim),
 
+		QuizHead:     lipgloss.NewStyle().Padding(0, 1).Foreground(dim),
+		Question:     lipgloss.NewStyle().Bold(true).Foreground(accent),
+		QuizTags:     lipgloss.NewStyle().Foreground(dim),
+		Hint:         lipgloss.NewStyle().Foreground(dim),
+		Label:        lipgloss.NewStyle().Bold(true).Foreground(select_),
+		Typed:        lipgloss.NewStyle().Foreground(text),
+		AnswerBox:    lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent),
+		PointKey:     lipgloss.NewStyle().Bold(true).Foreground(accent),
+		PointOn:      lipgloss.NewStyle().Foreground(master),
+		PointOff:     lipgloss.NewStyle().Foreground(text),
+		Grade:        lipgloss.NewStyle().Padding(0, 1),
+		GradeSuggest: lipgloss.NewStyle().Padding(0, 1).Bold(true).Foreground(barFg).Background(barBg),
+		Confirm:      lipgloss.NewStyle().Bold(true).Foreground(due),
+		SumTitle:     lipgloss.NewStyle().Bold(true).Foreground(accent),
+		BarFull:      accent,
+		BarEmpty:     dim,
+		TextArea:     textarea.DefaultStyles(dark),
+
 		Help:      help.DefaultStyles(dark),
 		Input:     textinput.DefaultStyles(dark),
 		DotActive: lipgloss.NewStyle().Foreground(accent).Render("•"),
@@ -113,7 +151,10 @@ func newStyles(dark, noColor bool) Styles {
 		s.Help = plainHelpStyles()
 		s.Input = plainInputStyles()
 		s.DotActive, s.DotIdle = "•", "·"
+		s.GradeSuggest = lipgloss.NewStyle().Padding(0, 1).Bold(true).Reverse(true)
+		s.TextArea = plainTextAreaStyles()
 	}
+	s.TextArea.Cursor.Blink = false
 	// A steady cursor: a blinking one would keep a timer running for as long
 	// as the filter box is open.
 	s.Input.Cursor.Blink = false
@@ -133,6 +174,17 @@ func plainInputStyles() textinput.Styles {
 	p := lipgloss.NewStyle()
 	for _, st := range []*textinput.StyleState{&s.Focused, &s.Blurred} {
 		st.Prompt, st.Text, st.Placeholder, st.Suggestion = p, p, p, p
+	}
+	s.Cursor.Color = lipgloss.NoColor{}
+	return s
+}
+
+func plainTextAreaStyles() textarea.Styles {
+	s := textarea.DefaultStyles(true)
+	p := lipgloss.NewStyle()
+	for _, st := range []*textarea.StyleState{&s.Focused, &s.Blurred} {
+		*st = textarea.StyleState{Base: p, Text: p, LineNumber: p, CursorLineNumber: p,
+			CursorLine: p, EndOfBuffer: p, Placeholder: p, Prompt: p, Selection: p.Reverse(true)}
 	}
 	s.Cursor.Color = lipgloss.NoColor{}
 	return s

@@ -1,0 +1,1283 @@
+package main
+
+// End-to-end tests: TestMain builds the real binary once, and each test
+// drives it in a pseudo-terminal through a terminal emulator (termtest), or
+// through plain pipes where the app must refuse to start.
+//
+// Tests wait for conditions, never for fixed times. After sending esc,
+// wait for its effect before the next key: an ESC followed at once by
+// another byte reaches the app as alt+<key>, as in any terminal.
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/creack/pty"
+
+	"mianjing/notes"
+	"mianjing/store"
+	"mianjing/tui/cli"
+	"mianjing/tui/render"
+	"mianjing/tui/termtest"
+)
+
+// e2eBinary is the path of the binary TestMain built. It is set once before
+// any test runs and only read afterwards.
+var e2eBinary string
+
+// e2eWait bounds every wait for the app. Waits end as soon as their
+// condition holds, so this only costs time when a test fails; it is
+// generous for slow machines and the race detector.
+const e2eWait = 10 * time.Second
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "mianjing-e2e-")
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "e2e: cannot make a directory for the binary: %v\n", err)
+		os.Exit(1)
+	}
+	bin, err := buildBinary(dir)
+	if err != nil {
+		os.RemoveAll(dir)
+		fmt.Fprintf(os.Stderr, "e2e: BUILD FAILED, no test ran:\n%v\n", err)
+		os.Exit(1)
+	}
+	e2eBinary = bin
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// buildBinary runs `go build` on this package into dir. A race-enabled test
+// binary builds a race-enabled app, so -race also checks the app itself.
+// Go's build cache makes repeated runs cheap.
+func buildBinary(dir string) (string, error) {
+	bin := filepath.Join(dir, "mianjing")
+	args := []string{"build", "-o", bin}
+	if raceEnabled() {
+		args = append(args, "-race")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		return "", fmt.Errorf("the go tool is not on PATH: %v", err)
+	}
+	cmd := exec.Command(goTool, append(args, ".")...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return bin, nil
+}
+
+// raceEnabled reports whether this test binary was built with -race.
+func raceEnabled() bool {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return false
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "-race" {
+			return s.Value == "true"
+		}
+	}
+	return false
+}
+
+// binPath returns the path of the binary built for this test run.
+func binPath() string { return e2eBinary }
+
+// baseEnv returns the environment every run of the binary gets before the
+// test's own entries: Chinese interface, colour allowed, and a private
+// XDG_DATA_HOME and HOME so nothing touches the real home.
+func baseEnv(t testing.TB) []string {
+	home := t.TempDir()
+	return []string{
+		"LANG=zh_CN.UTF-8",
+		"LC_ALL=", // empty: DetectLang skips unset and empty variables
+		"LC_MESSAGES=",
+		"NO_COLOR=",
+		"XDG_DATA_HOME=" + filepath.Join(home, "data"),
+		"HOME=" + home,
+	}
+}
+
+// hasDBFlag reports whether args choose the database themselves.
+func hasDBFlag(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if a == "--db" || a == "-db" || strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db=") {
+			return true
+		}
+	}
+	return false
+}
+
+// withDB prepends --db with a fresh file in a temporary directory unless
+// args already have one.
+func withDB(t testing.TB, args []string) []string {
+	if hasDBFlag(args) {
+		return args
+	}
+	return append([]string{"--db", filepath.Join(t.TempDir(), "mianjing.db")}, args...)
+}
+
+// startApp runs the binary with args in a cols×rows terminal. It passes
+// --db in a temporary directory unless args has one, and the environment
+// of baseEnv; entries of env win over those.
+func startApp(t testing.TB, args []string, env []string, cols, rows int) *termtest.Term {
+	t.Helper()
+	return termtest.Start(t, binPath(), withDB(t, args), append(baseEnv(t), env...), cols, rows)
+}
+
+// runResult is the outcome of a run without a terminal.
+type runResult struct {
+	code           int
+	stdout, stderr string
+}
+
+// runPiped runs the binary with stdin, stdout and stderr as pipes (no
+// terminal). It passes --db like startApp. The run must end within e2eWait.
+func runPiped(t testing.TB, args []string, env []string) runResult {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(binPath(), withDB(t, args)...)
+	cmd.Env = append(append(os.Environ(), baseEnv(t)...), env...)
+	cmd.Stdin = strings.NewReader("")
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	return runResult{code: runCmd(t, cmd), stdout: stdout.String(), stderr: stderr.String()}
+}
+
+// runCmd runs cmd, killing it after e2eWait, and returns its exit code.
+func runCmd(t testing.TB, cmd *exec.Cmd) int {
+	t.Helper()
+	cmd.WaitDelay = time.Second
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start %s: %v", cmd.Path, err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if _, ok := err.(*exec.ExitError); err != nil && !ok {
+			t.Fatalf("run %s: %v", cmd.Path, err)
+		}
+	case <-time.After(e2eWait):
+		_ = cmd.Process.Kill()
+		<-done
+		t.Fatalf("%s %q still running after %v", cmd.Path, cmd.Args[1:], e2eWait)
+	}
+	return cmd.ProcessState.ExitCode()
+}
+
+// waitFor waits until cond holds for the screen and returns that screen,
+// failing the test with what did not happen.
+func waitFor(t testing.TB, term *termtest.Term, what string, cond func(screen string) bool) string {
+	t.Helper()
+	s, err := term.WaitFor(cond, e2eWait)
+	if err != nil {
+		t.Fatalf("waiting for %s: %v", what, err)
+	}
+	return s
+}
+
+// waitText waits until the screen contains s.
+func waitText(t testing.TB, term *termtest.Term, s string) string {
+	t.Helper()
+	return waitFor(t, term, fmt.Sprintf("%q on screen", s), func(screen string) bool {
+		return strings.Contains(screen, s)
+	})
+}
+
+// waitExit waits for the app to exit and returns its exit code.
+func waitExit(t testing.TB, term *termtest.Term) int {
+	t.Helper()
+	code, err := term.Wait(e2eWait)
+	if err != nil {
+		t.Fatalf("waiting for the app to exit: %v\nscreen:\n%s", err, term.ScreenText())
+	}
+	return code
+}
+
+// quitApp presses q in the list and checks the app exits with 0 and left
+// the alternate screen.
+func quitApp(t testing.TB, term *termtest.Term) {
+	t.Helper()
+	term.Key("q")
+	if code := waitExit(t, term); code != 0 {
+		t.Fatalf("q in the list: exit code %d, want 0", code)
+	}
+	if term.AltScreen() {
+		t.Fatal("the app exited but left the terminal in the alternate screen")
+	}
+}
+
+// defaultDeck is the embedded deck.
+func defaultDeck(t testing.TB) *notes.Deck {
+	t.Helper()
+	d, err := notes.Default()
+	if err != nil {
+		t.Fatalf("notes.Default: %v", err)
+	}
+	if len(d.Notes) == 0 {
+		t.Fatal("the embedded deck is empty")
+	}
+	return d
+}
+
+// titles returns the titles of the deck's notes in order.
+func titles(d *notes.Deck) []string {
+	out := make([]string, len(d.Notes))
+	for i, n := range d.Notes {
+		out[i] = n.Title
+	}
+	return out
+}
+
+// lineWith returns the first screen line containing s, or "".
+func lineWith(screen, s string) string {
+	for l := range strings.SplitSeq(screen, "\n") {
+		if strings.Contains(l, s) {
+			return l
+		}
+	}
+	return ""
+}
+
+// allVisible reports whether every one of ss is on the screen.
+func allVisible(screen string, ss []string) bool {
+	for _, s := range ss {
+		if !strings.Contains(screen, s) {
+			return false
+		}
+	}
+	return true
+}
+
+// missing returns the ones of ss that are not on the screen.
+func missing(screen string, ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if !strings.Contains(screen, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// waitList waits until the list shows every title of d.
+func waitList(t testing.TB, term *termtest.Term, d *notes.Deck) string {
+	t.Helper()
+	want := titles(d)
+	return waitFor(t, term, "the list with every title", func(s string) bool { return allVisible(s, want) })
+}
+
+// selected reports whether the list's cursor (❯) is on the row of title.
+func selected(screen, title string) bool {
+	return strings.HasPrefix(strings.TrimSpace(lineWith(screen, title)), "❯")
+}
+
+// starred reports whether the list row of title shows the bookmark star.
+func starred(screen, title string) bool {
+	return strings.Contains(lineWith(screen, title), "★")
+}
+
+// moveTo moves the list's cursor from the top down to note i of d.
+func moveTo(t testing.TB, term *termtest.Term, d *notes.Deck, i int) {
+	t.Helper()
+	for j := 1; j <= i; j++ {
+		term.Key("j")
+		waitFor(t, term, fmt.Sprintf("the cursor on note %d", j+1), func(s string) bool {
+			return selected(s, d.Notes[j].Title)
+		})
+	}
+}
+
+// bookmark presses b on the selected note and waits for its star: the
+// star appears once the store has saved the bookmark.
+func bookmark(t testing.TB, term *termtest.Term, title string) {
+	t.Helper()
+	term.Key("b")
+	waitFor(t, term, "★ on "+title, func(s string) bool { return starred(s, title) })
+}
+
+// percentRe matches the reading view's scroll percent at the end of a line.
+var percentRe = regexp.MustCompile(`(?:^|\s)(\d{1,3})%$`)
+
+// scrollPercent returns the scroll percent shown on the screen (the lowest
+// line ending in one), or -1.
+func scrollPercent(screen string) int {
+	lines := strings.Split(screen, "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if m := percentRe.FindStringSubmatch(strings.TrimSpace(lines[i])); m != nil {
+			p, _ := strconv.Atoi(m[1])
+			return p
+		}
+	}
+	return -1
+}
+
+// renderedLines renders a note's body as the reading view does in a
+// terminal cols wide (dark: termtest reports a black background) and
+// returns its non-blank lines as plain text, trimmed.
+func renderedLines(t testing.TB, n notes.Note, cols int) []string {
+	t.Helper()
+	out, err := render.New().Render(n.Body, detailWrapWidth(cols), render.Dark)
+	if err != nil {
+		t.Fatalf("render %s: %v", n.ID, err)
+	}
+	var lines []string
+	for l := range strings.SplitSeq(ansi.Strip(out), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+// longestNote returns the index of the note of d with the most rendered
+// lines in a terminal cols wide, and those lines.
+func longestNote(t testing.TB, d *notes.Deck, cols int) (int, []string) {
+	t.Helper()
+	idx, want := -1, []string(nil)
+	for i, n := range d.Notes {
+		if lines := renderedLines(t, n, cols); len(lines) > len(want) {
+			idx, want = i, lines
+		}
+	}
+	return idx, want
+}
+
+// openNote moves the list's cursor from the top to note i of d, opens it
+// and waits until it is shown, scrolled to the top.
+func openNote(t testing.TB, term *termtest.Term, d *notes.Deck, i int) string {
+	t.Helper()
+	moveTo(t, term, d, i)
+	term.Key("enter")
+	pos := fmt.Sprintf("%d/%d", i+1, len(d.Notes))
+	return waitFor(t, term, "note "+pos+" open at 0%", func(s string) bool {
+		return strings.Contains(lineWith(s, pos), d.Notes[i].Title) && scrollPercent(s) == 0
+	})
+}
+
+// detailWrapWidth is the width the reading view renders a note at in a
+// terminal cols wide: the viewport's width less its padding of one column
+// each side, capped at 100 (tui/detail.go wrapWidth, readingWidth).
+func detailWrapWidth(cols int) int { return min(100, cols-2) }
+
+// TestE2EListShowsAllTitles: the list shows every note of the embedded deck,
+// numbered in deck order.
+func TestE2EListShowsAllTitles(t *testing.T) {
+	t.Parallel()
+	d := defaultDeck(t)
+	if len(d.Notes) != 11 {
+		t.Fatalf("the embedded deck has %d notes, want 11", len(d.Notes))
+	}
+	term := startApp(t, nil, nil, 120, 40)
+	s := waitList(t, term, d)
+	for i, n := range d.Notes {
+		l := lineWith(s, n.Title)
+		// The row starts with the number (after the cursor on row 1).
+		if f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(l), "❯")); len(f) == 0 || f[0] != strconv.Itoa(i+1) {
+			t.Errorf("row of %q = %q, want it numbered %d", n.Title, l, i+1)
+		}
+	}
+	if !selected(s, d.Notes[0].Title) {
+		t.Errorf("the cursor is not on the first note:\n%s", s)
+	}
+	quitApp(t, term)
+}
+
+// TestE2EReadNoteToEnd opens the longest note, pages to its end and checks
+// that every line of its rendering appeared on screen, in order.
+func TestE2EReadNoteToEnd(t *testing.T) {
+	t.Parallel()
+	const cols, rows = 80, 24
+	d := defaultDeck(t)
+	idx, want := longestNote(t, d, cols)
+	if len(want) < 2*rows {
+		t.Fatalf("the longest note renders to %d non-blank lines; too short to need paging at %dx%d", len(want), cols, rows)
+	}
+	note := d.Notes[idx]
+
+	term := startApp(t, nil, nil, cols, rows)
+	waitList(t, term, d)
+	first := openNote(t, term, d, idx)
+
+	// Page down, alternating pgdown and space, until 100%. The percent is
+	// drawn below the note's text, so once it changes the frame is complete.
+	screens := [][]string{strings.Split(first, "\n")}
+	keys := []string{"pgdown", "space"}
+	for p := 0; p < 100; {
+		if len(screens) > 200 {
+			t.Fatalf("still at %d%% after 200 pages", p)
+		}
+		prev := p
+		term.Key(keys[len(screens)%2])
+		s := waitFor(t, term, fmt.Sprintf("the percent to move past %d%%", prev), func(s string) bool {
+			q := scrollPercent(s)
+			return q > prev
+		})
+		p = scrollPercent(s)
+		screens = append(screens, strings.Split(s, "\n"))
+	}
+	if len(screens) < 3 {
+		t.Errorf("the note took %d screens; want paging over at least 3", len(screens))
+	}
+
+	// Every rendered line, in order: each one is found on the same screen as
+	// the line before it or a later one.
+	seen := make([]map[string]bool, len(screens))
+	for i, sc := range screens {
+		seen[i] = map[string]bool{}
+		for _, l := range sc {
+			seen[i][strings.TrimSpace(l)] = true
+		}
+	}
+	at := 0
+	for i, l := range want {
+		j := at
+		for j < len(seen) && !seen[j][l] {
+			j++
+		}
+		if j == len(seen) {
+			t.Fatalf("line %d of %d of note %s never appeared on screen (after screen %d):\n%q\nlast screen:\n%s",
+				i+1, len(want), note.ID, at, l, strings.Join(screens[len(screens)-1], "\n"))
+		}
+		at = j
+	}
+	if last := want[len(want)-1]; !seen[len(seen)-1][last] {
+		t.Errorf("at 100%% the last line %q is not on screen", last)
+	}
+}
+
+// TestE2EBookmarkPersists: a bookmark survives quitting and starting again
+// on the same database.
+func TestE2EBookmarkPersists(t *testing.T) {
+	t.Parallel()
+	d := defaultDeck(t)
+	db := filepath.Join(t.TempDir(), "progress.db")
+	args := []string{"--db", db}
+	const idx = 2
+	title := d.Notes[idx].Title
+
+	term := startApp(t, args, nil, 120, 40)
+	s := waitList(t, term, d)
+	for _, n := range d.Notes {
+		if starred(s, n.Title) {
+			t.Fatalf("fresh database, but %q is starred:\n%s", n.Title, s)
+		}
+	}
+	moveTo(t, term, d, idx)
+	bookmark(t, term, title)
+	quitApp(t, term)
+
+	term = startApp(t, args, nil, 120, 40)
+	s = waitFor(t, term, "the list with the bookmark", func(s string) bool {
+		return allVisible(s, titles(d)) && starred(s, title)
+	})
+	for i, n := range d.Notes {
+		if i != idx && starred(s, n.Title) {
+			t.Errorf("%q is starred but was never bookmarked:\n%s", n.Title, s)
+		}
+	}
+	quitApp(t, term)
+}
+
+// TestE2EBookmarkedScope: f cycles all → bookmarked → due → all; the
+// bookmarked scope shows exactly the bookmarked notes.
+func TestE2EBookmarkedScope(t *testing.T) {
+	t.Parallel()
+	d := defaultDeck(t)
+	marked := []int{1, 4}
+	term := startApp(t, nil, nil, 120, 40)
+	waitList(t, term, d)
+	moveTo(t, term, d, marked[0])
+	bookmark(t, term, d.Notes[marked[0]].Title)
+	for j := marked[0] + 1; j <= marked[1]; j++ {
+		term.Key("j")
+		waitFor(t, term, fmt.Sprintf("the cursor on note %d", j+1), func(s string) bool {
+			return selected(s, d.Notes[j].Title)
+		})
+	}
+	bookmark(t, term, d.Notes[marked[1]].Title)
+
+	isMarked := func(i int) bool { return i == marked[0] || i == marked[1] }
+	term.Key("f")
+	s := waitFor(t, term, "the bookmarked scope", func(s string) bool {
+		for i, n := range d.Notes {
+			if strings.Contains(s, n.Title) != isMarked(i) {
+				return false
+			}
+		}
+		return true
+	})
+	for _, i := range marked {
+		if !starred(s, d.Notes[i].Title) {
+			t.Errorf("bookmarked scope: %q has no ★:\n%s", d.Notes[i].Title, s)
+		}
+	}
+	if !strings.Contains(strings.Split(s, "\n")[0], "收藏") {
+		t.Errorf("bookmarked scope: the header does not name it (收藏):\n%s", s)
+	}
+
+	// A fresh database has nothing due.
+	term.Key("f")
+	waitFor(t, term, "the due scope, empty", func(s string) bool {
+		return len(missing(s, titles(d))) == len(d.Notes) && strings.Contains(s, "今天没有到期的题目")
+	})
+	term.Key("f")
+	waitList(t, term, d)
+	quitApp(t, term)
+}
+
+// TestE2EResizeTooSmallAndBack: at 30×10 the app asks for a larger window;
+// back at 100×30 the list is whole again.
+func TestE2EResizeTooSmallAndBack(t *testing.T) {
+	t.Parallel()
+	d := defaultDeck(t)
+	const enlarge = "请放大窗口"
+	term := startApp(t, nil, nil, 100, 30)
+	waitList(t, term, d)
+
+	if err := term.Resize(30, 10); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, term, "the enlarge message alone", func(s string) bool {
+		return strings.Contains(s, enlarge) && len(missing(s, titles(d))) == len(d.Notes)
+	})
+
+	if err := term.Resize(100, 30); err != nil {
+		t.Fatal(err)
+	}
+	s := waitFor(t, term, "the list again, without the enlarge message", func(s string) bool {
+		return allVisible(s, titles(d)) && !strings.Contains(s, enlarge) && !strings.Contains(s, "至少")
+	})
+	if !selected(s, d.Notes[0].Title) {
+		t.Errorf("after the resize the cursor is not on the first note:\n%s", s)
+	}
+	// The header on the first line and the help on the last: nothing left
+	// over from the small layout shifted the frame.
+	lines := strings.Split(s, "\n")
+	if !strings.Contains(lines[0], "11 题") {
+		t.Errorf("after the resize the first line is not the header: %q", lines[0])
+	}
+	if !strings.Contains(lines[len(lines)-1], "退出") {
+		t.Errorf("after the resize the last line is not the help: %q", lines[len(lines)-1])
+	}
+	// Every other line is a note's row or blank: no leftovers.
+	rows := 0
+	for i, l := range lines[2 : len(lines)-1] {
+		switch {
+		case strings.TrimSpace(l) == "":
+		case rows < len(d.Notes) && strings.Contains(l, d.Notes[rows].Title):
+			rows++
+		default:
+			t.Errorf("after the resize line %d is neither a note's row nor blank: %q", i+2, l)
+		}
+	}
+	quitApp(t, term)
+}
+
+// TestE2EStartTooSmall: started in a tiny terminal the app shows the
+// enlarge message; 40×12 is the smallest size with the list.
+func TestE2EStartTooSmall(t *testing.T) {
+	t.Parallel()
+	d := defaultDeck(t)
+	const enlarge = "请放大窗口"
+	term := startApp(t, nil, nil, 30, 10)
+	waitText(t, term, enlarge)
+	for _, size := range []struct {
+		cols, rows int
+		small      bool
+	}{{40, 12, false}, {39, 12, true}, {40, 12, false}, {40, 11, true}, {120, 40, false}} {
+		if err := term.Resize(size.cols, size.rows); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, term, fmt.Sprintf("the right screen at %d×%d", size.cols, size.rows), func(s string) bool {
+			list := strings.Contains(s, "11 题") && strings.Contains(s, "❯")
+			return strings.Contains(s, enlarge) == size.small && list != size.small
+		})
+	}
+	waitList(t, term, d)
+	quitApp(t, term)
+}
+
+// writeDeck writes files (name → content) into a new directory named deck.
+func writeDeck(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "deck")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestE2EEscapeSequencesInDeck: terminal control sequences in a learner's
+// deck are shown as text, never executed: the window title stays the app's.
+func TestE2EEscapeSequencesInDeck(t *testing.T) {
+	t.Parallel()
+	dir := writeDeck(t, map[string]string{
+		"01-raw.md": "---\nid: raw\ntitle: 标题\x1b]2;PWNED\x07注入\ntags:\n  - 安全\x1b[2J\n---\n\n" +
+			"正文第一段\x1b]0;PWNED\x07继续\x1b[2J\x1b[H\x1b[31m红字\x1b[0m结束。\n\n" +
+			"- 列表\x1b]2;PWNED\x1b\\项\n- 第二项\u009b2J\n",
+		// YAML escapes decode to control characters after the file is cleaned.
+		"02-yaml.md": "---\nid: yaml\ntitle: \"转义\\e]2;PWNED\\a标题\"\n---\n\n第二题正文。\n",
+	})
+	term := startApp(t, []string{"--notes", dir}, nil, 100, 30)
+	s := waitFor(t, term, "the list of the deck", func(s string) bool {
+		return strings.Contains(s, "注入") && strings.Contains(s, "标题") && strings.Contains(s, "2 题")
+	})
+	if !strings.Contains(lineWith(s, "注入"), "PWNED") {
+		t.Errorf("the rest of the title's sequence should show as text:\n%s", s)
+	}
+	term.Key("enter")
+	s = waitFor(t, term, "the note open", func(s string) bool {
+		return strings.Contains(s, "1/2") && strings.Contains(s, "正文第一段") &&
+			strings.Contains(s, "红字") && strings.Contains(s, "第二项") && scrollPercent(s) >= 0
+	})
+	if !strings.Contains(strings.Split(s, "\n")[0], "注入") {
+		t.Errorf("the title bar does not show the note's title:\n%s", s)
+	}
+	term.Key("n")
+	waitFor(t, term, "the second note", func(s string) bool {
+		return strings.Contains(s, "2/2") && strings.Contains(s, "第二题正文")
+	})
+
+	if got := term.Title(); strings.Contains(got, "PWNED") || got != "mianjing" {
+		t.Errorf("window title = %q, want %q", got, "mianjing")
+	}
+	out := term.Output()
+	for _, seq := range []string{"\x1b]2;PWNED", "\x1b]0;PWNED", "\x1b[2J\x1b[H\x1b[31m"} {
+		if bytes.Contains(out, []byte(seq)) {
+			t.Errorf("the app wrote the deck's sequence %q to the terminal", seq)
+		}
+	}
+	term.Key("esc")
+	waitText(t, term, "2 题")
+	quitApp(t, term)
+}
+
+// TestE2ENotATerminal: without a terminal on stdin or stdout the app exits
+// non-zero with one line on stderr and writes nothing to stdout.
+func TestE2ENotATerminal(t *testing.T) {
+	t.Parallel()
+	check := func(t *testing.T, code int, stdout, stderr string) {
+		t.Helper()
+		if code == 0 {
+			t.Errorf("exit code 0, want non-zero")
+		}
+		if stdout != "" {
+			t.Errorf("stdout = %q, want nothing", stdout)
+		}
+		if strings.Count(stderr, "\n") != 1 || !strings.HasSuffix(stderr, "\n") || strings.TrimSpace(stderr) == "" {
+			t.Errorf("stderr = %q, want exactly one line", stderr)
+		}
+		if strings.Contains(stderr, "\x1b") {
+			t.Errorf("stderr holds escape codes: %q", stderr)
+		}
+		if !strings.Contains(stderr, "help") {
+			t.Errorf("stderr = %q, want a pointer to the commands that need no terminal (help)", stderr)
+		}
+	}
+	t.Run("pipes", func(t *testing.T) {
+		t.Parallel()
+		r := runPiped(t, nil, nil)
+		check(t, r.code, r.stdout, r.stderr)
+	})
+	// One end a terminal, the other a pipe.
+	for _, ttyIn := range []bool{true, false} {
+		name := "stdout pipe"
+		if !ttyIn {
+			name = "stdin pipe"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			ptm, tty, err := pty.Open()
+			if err != nil {
+				t.Skipf("no pseudo-terminal: %v", err)
+			}
+			defer ptm.Close()
+			defer tty.Close()
+			go func() { _, _ = io.Copy(io.Discard, ptm) }() // never block a writer
+			var stdout, stderr bytes.Buffer
+			cmd := exec.Command(binPath(), withDB(t, nil)...)
+			cmd.Env = append(os.Environ(), baseEnv(t)...)
+			cmd.Stderr = &stderr
+			if ttyIn {
+				cmd.Stdin, cmd.Stdout = tty, &stdout
+			} else {
+				cmd.Stdin, cmd.Stdout = strings.NewReader(""), tty
+			}
+			code := runCmd(t, cmd)
+			check(t, code, stdout.String(), stderr.String())
+		})
+	}
+}
+
+// checkRefused checks an app that must refuse its database: it exits
+// non-zero within limit, having printed one line that names path, and
+// never entered the alternate screen.
+func checkRefused(t *testing.T, term *termtest.Term, path string, limit time.Duration, started time.Time) string {
+	t.Helper()
+	code := waitExit(t, term)
+	if el := time.Since(started); el > limit {
+		t.Errorf("the app took %v to give up, want under %v", el.Round(time.Millisecond), limit)
+	}
+	if code == 0 {
+		t.Errorf("exit code 0, want non-zero")
+	}
+	out := term.Output()
+	if bytes.Contains(out, []byte("\x1b[?1049h")) || term.AltScreen() {
+		t.Errorf("the app entered the alternate screen before failing; output %q", out)
+	}
+	msg := strings.TrimSpace(strings.ReplaceAll(ansi.Strip(string(out)), "\r\n", "\n"))
+	if strings.Contains(msg, "\n") || msg == "" {
+		t.Errorf("output = %q, want one line", msg)
+	}
+	if !strings.Contains(msg, path) {
+		t.Errorf("message %q does not name the file %s", msg, path)
+	}
+	return msg
+}
+
+// TestE2ELockedDatabase: a database another process holds is refused with
+// the store's message, quickly and before the alternate screen.
+func TestE2ELockedDatabase(t *testing.T) {
+	t.Parallel()
+	// The store waits one second for the lock; startup adds ~0.1 s when
+	// idle. The margin is for loaded machines and the race detector: a
+	// hang would take e2eWait.
+	const limit = 5 * time.Second
+	t.Run("held by the test", func(t *testing.T) {
+		t.Parallel()
+		db := filepath.Join(t.TempDir(), "locked.db")
+		st, err := store.Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		started := time.Now()
+		term := startApp(t, []string{"--db", db}, nil, 200, 10)
+		msg := checkRefused(t, term, db, limit, started)
+		if !strings.Contains(msg, store.ErrLocked.Error()) {
+			t.Errorf("message %q does not say %q", msg, store.ErrLocked)
+		}
+	})
+	t.Run("held by another mianjing", func(t *testing.T) {
+		t.Parallel()
+		d := defaultDeck(t)
+		db := filepath.Join(t.TempDir(), "locked.db")
+		first := startApp(t, []string{"--db", db}, nil, 120, 40)
+		waitList(t, first, d)
+		started := time.Now()
+		second := startApp(t, []string{"--db", db}, nil, 200, 10)
+		msg := checkRefused(t, second, db, limit, started)
+		if !strings.Contains(msg, store.ErrLocked.Error()) {
+			t.Errorf("message %q does not say %q", msg, store.ErrLocked)
+		}
+		// The first instance is unharmed and still works.
+		first.Key("b")
+		waitFor(t, first, "★ in the first instance", func(s string) bool { return starred(s, d.Notes[0].Title) })
+		quitApp(t, first)
+	})
+}
+
+// TestE2ECorruptDatabase: a file that is not a database is refused with a
+// one-line message naming it, and left exactly as it was.
+func TestE2ECorruptDatabase(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(5, 5))
+	random := make([]byte, 32<<10)
+	for i := range random {
+		random[i] = byte(rng.Uint32())
+	}
+	cases := map[string][]byte{
+		"random bytes": random,
+		"text":         []byte("这不是数据库 / not a database\n"),
+		"zeros":        make([]byte, 16<<10),
+	}
+	for name, content := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			db := filepath.Join(t.TempDir(), "corrupt.db")
+			if err := os.WriteFile(db, content, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			started := time.Now()
+			term := startApp(t, []string{"--db", db}, nil, 200, 10)
+			checkRefused(t, term, db, e2eWait, started)
+			got, err := os.ReadFile(db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, content) {
+				t.Errorf("the corrupt file was changed (%d bytes, was %d)", len(got), len(content))
+			}
+			if entries, _ := os.ReadDir(filepath.Dir(db)); len(entries) != 1 {
+				var names []string
+				for _, e := range entries {
+					names = append(names, e.Name())
+				}
+				t.Errorf("files beside the database: %v, want only it", names)
+			}
+		})
+	}
+}
+
+// TestE2EVersionAndHelp: --version and --help print to stdout and exit 0.
+func TestE2EVersionAndHelp(t *testing.T) {
+	t.Parallel()
+	r := runPiped(t, []string{"--version"}, nil)
+	if r.code != 0 || r.stdout != "mianjing "+cli.Version+"\n" || r.stderr != "" {
+		t.Errorf("--version: code %d, stdout %q, stderr %q; want 0, %q, nothing", r.code, r.stdout, "mianjing "+cli.Version+"\n", r.stderr)
+	}
+	for _, flag := range []string{"--help", "-h"} {
+		r := runPiped(t, []string{flag}, nil)
+		if r.code != 0 || r.stderr != "" {
+			t.Errorf("%s: code %d, stderr %q; want 0 and nothing", flag, r.code, r.stderr)
+		}
+		for _, want := range []string{"mianjing", "--db", "--notes", "--lang"} {
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("%s: the usage does not mention %q:\n%s", flag, want, r.stdout)
+			}
+		}
+	}
+}
+
+// TestE2EKeysEverywhere checks the global keys: ? toggles full help, esc
+// and q go back from a note to where the list was left, keys typed into
+// the filter box are text, and q quits from the list.
+func TestE2EKeysEverywhere(t *testing.T) {
+	t.Parallel()
+	d := defaultDeck(t)
+	term := startApp(t, nil, nil, 120, 40)
+	waitList(t, term, d)
+
+	// Full help lists ctrl+c; short help does not.
+	s := term.ScreenText()
+	if strings.Contains(s, "强制退出") {
+		t.Fatalf("short help already shows force quit:\n%s", s)
+	}
+	term.Key("?")
+	waitText(t, term, "强制退出")
+	term.Key("?")
+	waitFor(t, term, "full help closed", func(s string) bool {
+		return !strings.Contains(s, "强制退出") && allVisible(s, titles(d))
+	})
+
+	// esc and q both return from a note to the same row.
+	const idx = 3
+	moveTo(t, term, d, idx)
+	for _, back := range []string{"esc", "q"} {
+		term.Key("enter")
+		waitFor(t, term, "the note open", func(s string) bool {
+			return strings.Contains(s, fmt.Sprintf("%d/%d", idx+1, len(d.Notes))) && scrollPercent(s) >= 0
+		})
+		term.Key("?")
+		waitText(t, term, "强制退出")
+		term.Key("?")
+		waitFor(t, term, "full help closed in the note", func(s string) bool { return !strings.Contains(s, "强制退出") })
+		term.Key(back)
+		waitFor(t, term, back+" back to the list on the same row", func(s string) bool {
+			return allVisible(s, titles(d)) && selected(s, d.Notes[idx].Title)
+		})
+	}
+
+	// Typed into the filter, q and ? are text, not commands.
+	term.Key("/")
+	waitText(t, term, "筛选：")
+	term.Type("q?")
+	waitFor(t, term, "q? in the filter box", func(s string) bool {
+		return strings.Contains(lineWith(s, "筛选："), "q?")
+	})
+	term.Key("esc")
+	waitFor(t, term, "the filter cleared", func(s string) bool {
+		return allVisible(s, titles(d)) && !strings.Contains(s, "q?")
+	})
+	quitApp(t, term)
+}
+
+// TestE2ECtrlCQuits: ctrl+c quits from the list, a note and the filter box,
+// restoring the terminal.
+func TestE2ECtrlCQuits(t *testing.T) {
+	t.Parallel()
+	d := defaultDeck(t)
+	for _, where := range []string{"list", "note", "filter"} {
+		t.Run(where, func(t *testing.T) {
+			t.Parallel()
+			term := startApp(t, nil, nil, 100, 30)
+			waitList(t, term, d)
+			switch where {
+			case "note":
+				term.Key("enter")
+				waitFor(t, term, "the note open", func(s string) bool {
+					return strings.Contains(s, fmt.Sprintf("1/%d", len(d.Notes))) && scrollPercent(s) >= 0
+				})
+			case "filter":
+				term.Key("/")
+				waitText(t, term, "筛选：")
+			}
+			term.Key("ctrl+c")
+			if code := waitExit(t, term); code != 0 {
+				t.Errorf("ctrl+c: exit code %d, want 0", code)
+			}
+			if term.AltScreen() {
+				t.Error("ctrl+c left the terminal in the alternate screen")
+			}
+		})
+	}
+}
+
+// sgrRe matches an SGR sequence; colourParams finds colour codes in
+// its parameters.
+var sgrRe = regexp.MustCompile(`\x1b\[([0-9;:]*)m`)
+
+// colourParams returns the SGR parameters in out that set a colour.
+func colourParams(out []byte) []string {
+	var found []string
+	for _, m := range sgrRe.FindAllSubmatch(out, -1) {
+		params := strings.FieldsFunc(string(m[1]), func(r rune) bool { return r == ';' || r == ':' })
+		for i := 0; i < len(params); i++ {
+			n, err := strconv.Atoi(params[i])
+			if err != nil {
+				continue
+			}
+			switch {
+			case n == 38 || n == 48 || n == 58: // extended colour, skip its arguments
+				found = append(found, string(m[0]))
+				i = len(params)
+			case 30 <= n && n <= 37, 40 <= n && n <= 47, 90 <= n && n <= 97, 100 <= n && n <= 107:
+				found = append(found, string(m[0]))
+			}
+		}
+	}
+	return found
+}
+
+// TestE2ENoColor: with NO_COLOR set neither the list nor a note is
+// coloured; without it they are (so the check can fail).
+func TestE2ENoColor(t *testing.T) {
+	t.Parallel()
+	d := defaultDeck(t)
+	for _, noColor := range []bool{true, false} {
+		t.Run(fmt.Sprintf("NO_COLOR=%v", noColor), func(t *testing.T) {
+			t.Parallel()
+			var env []string
+			if noColor {
+				env = []string{"NO_COLOR=1"}
+			}
+			term := startApp(t, nil, env, 100, 30)
+			waitList(t, term, d)
+			term.Key("enter")
+			waitFor(t, term, "the note open", func(s string) bool {
+				return strings.Contains(s, fmt.Sprintf("1/%d", len(d.Notes))) && scrollPercent(s) >= 0
+			})
+			term.Key("esc")
+			waitList(t, term, d)
+			quitApp(t, term)
+			found := colourParams(term.Output())
+			if noColor && len(found) > 0 {
+				t.Errorf("NO_COLOR is set, but the app wrote %d colour sequences, e.g. %q", len(found), found[:min(5, len(found))])
+			}
+			if !noColor && len(found) == 0 {
+				t.Error("without NO_COLOR the app wrote no colour at all")
+			}
+		})
+	}
+}
+
+// TestE2ELanguage: the interface follows LANG, and --lang overrides it.
+func TestE2ELanguage(t *testing.T) {
+	t.Parallel()
+	d := defaultDeck(t)
+	cases := []struct {
+		name string
+		args []string
+		env  []string
+		want string // in the header
+	}{
+		{"LANG=zh", nil, nil, "11 题"},
+		{"LANG=en", nil, []string{"LANG=en_US.UTF-8"}, "11 notes"},
+		{"LC_ALL wins", nil, []string{"LANG=zh_CN.UTF-8", "LC_ALL=C"}, "11 notes"},
+		{"--lang en", []string{"--lang", "en"}, nil, "11 notes"},
+		{"--lang zh", []string{"--lang", "zh"}, []string{"LANG=C"}, "11 题"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			term := startApp(t, c.args, c.env, 120, 40)
+			s := waitList(t, term, d)
+			if !strings.Contains(strings.Split(s, "\n")[0], c.want) {
+				t.Errorf("header %q, want it to contain %q", strings.Split(s, "\n")[0], c.want)
+			}
+			quitApp(t, term)
+		})
+	}
+}
+
+// TestE2EMouseWheel: the wheel scrolls a note.
+func TestE2EMouseWheel(t *testing.T) {
+	t.Parallel()
+	d := defaultDeck(t)
+	idx, _ := longestNote(t, d, 80)
+	term := startApp(t, nil, nil, 80, 24)
+	waitList(t, term, d)
+	openNote(t, term, d, idx)
+	if !bytes.Contains(term.Output(), []byte("\x1b[?1006h")) {
+		t.Fatal("the reading view did not turn on SGR mouse reporting")
+	}
+	// SGR wheel-down (button 65) inside the viewport, a few notches.
+	for range 3 {
+		term.Send("\x1b[<65;10;10M")
+	}
+	waitFor(t, term, "the wheel to scroll", func(s string) bool { return scrollPercent(s) > 0 })
+	term.Key("esc")
+	waitList(t, term, d)
+	quitApp(t, term)
+}
+
+// rawTerm is the app in a bare pseudo-terminal, without termtest's
+// emulator: nothing answers the app's terminal queries unless the test
+// does, and the test sees the raw output.
+type rawTerm struct {
+	cmd    *exec.Cmd
+	ptm    *os.File
+	exited chan struct{}
+
+	mu      sync.Mutex
+	out     []byte
+	eof     bool
+	changed chan struct{} // closed and replaced after every chunk
+}
+
+// startRaw runs the binary like startApp, in a bare cols×rows pty.
+func startRaw(t testing.TB, args, env []string, cols, rows int) *rawTerm {
+	t.Helper()
+	cmd := exec.Command(binPath(), withDB(t, args)...)
+	cmd.Env = append(append(append(os.Environ(), "TERM=xterm-256color"), baseEnv(t)...), env...)
+	ptm, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	r := &rawTerm{cmd: cmd, ptm: ptm, exited: make(chan struct{}), changed: make(chan struct{})}
+	go func() { _ = cmd.Wait(); close(r.exited) }()
+	go r.read()
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		<-r.exited
+		ptm.Close()
+	})
+	return r
+}
+
+func (r *rawTerm) read() {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := r.ptm.Read(buf)
+		r.mu.Lock()
+		r.out = append(r.out, buf[:n]...)
+		r.eof = err != nil
+		close(r.changed)
+		r.changed = make(chan struct{})
+		r.mu.Unlock()
+		if err != nil {
+			return
+		}
+	}
+}
+
+// waitOutput waits until cond holds for all the output so far, and
+// returns that output.
+func (r *rawTerm) waitOutput(t testing.TB, what string, cond func(out []byte) bool) []byte {
+	t.Helper()
+	timeout := time.After(e2eWait)
+	for {
+		r.mu.Lock()
+		out, eof, ch := bytes.Clone(r.out), r.eof, r.changed
+		r.mu.Unlock()
+		if cond(out) {
+			return out
+		}
+		if eof {
+			t.Fatalf("waiting for %s: the output ended; it was:\n%q", what, out)
+		}
+		select {
+		case <-ch:
+		case <-timeout:
+			t.Fatalf("waiting for %s: nothing after %v; output so far:\n%q", what, e2eWait, out)
+		}
+	}
+}
+
+// all waits for the end of the output (the app has exited) and returns it.
+func (r *rawTerm) all(t testing.TB) []byte {
+	t.Helper()
+	timeout := time.After(e2eWait)
+	for {
+		r.mu.Lock()
+		out, eof, ch := bytes.Clone(r.out), r.eof, r.changed
+		r.mu.Unlock()
+		if eof {
+			return out
+		}
+		select {
+		case <-ch:
+		case <-timeout:
+			t.Fatalf("the output has not ended after %v", e2eWait)
+		}
+	}
+}
+
+// write sends s to the app as terminal input.
+func (r *rawTerm) write(t testing.TB, s string) {
+	t.Helper()
+	if _, err := r.ptm.Write([]byte(s)); err != nil {
+		t.Fatalf("write to the app: %v", err)
+	}
+}
+
+// wait waits for the app to exit and returns its exit code.
+func (r *rawTerm) wait(t testing.TB) int {
+	t.Helper()
+	select {
+	case <-r.exited:
+		return r.cmd.ProcessState.ExitCode()
+	case <-time.After(e2eWait):
+		t.Fatalf("the app still runs after %v", e2eWait)
+		return 0
+	}
+}
+
+// listDrawn is a waitOutput condition: the raw output shows every title.
+func listDrawn(d *notes.Deck) func([]byte) bool {
+	want := titles(d)
+	return func(out []byte) bool { return allVisible(ansi.Strip(string(out)), want) }
+}
+
+// TestE2ESilentTerminal: in a terminal that answers none of the app's
+// queries (background colour, capabilities) the list still appears, and q
+// quits.
+func TestE2ESilentTerminal(t *testing.T) {
+	t.Parallel()
+	d := defaultDeck(t)
+	r := startRaw(t, nil, nil, 120, 40)
+	r.waitOutput(t, "the list", listDrawn(d))
+	r.write(t, "q")
+	if code := r.wait(t); code != 0 {
+		t.Errorf("q: exit code %d, want 0", code)
+	}
+}
+
+// colourSet returns the distinct colour-setting SGR sequences in out.
+func colourSet(out []byte) map[string]bool {
+	set := map[string]bool{}
+	for _, c := range colourParams(out) {
+		set[c] = true
+	}
+	return set
+}
+
+// TestE2ELightTerminal: the app asks the terminal for its background and
+// styles itself from the answer: a white background brings colours a
+// black one never shows.
+func TestE2ELightTerminal(t *testing.T) {
+	t.Parallel()
+	d := defaultDeck(t)
+	env := []string{"COLORTERM=truecolor"}
+	query := []byte("\x1b]11;?")
+	run := func(reply string) *rawTerm {
+		r := startRaw(t, nil, env, 120, 40)
+		r.waitOutput(t, "the background query", func(out []byte) bool { return bytes.Contains(out, query) })
+		r.write(t, "\x1b]11;"+reply+"\x1b\\")
+		return r
+	}
+
+	// The dark answer matches the app's default: nothing restyles.
+	dark := run("rgb:0000/0000/0000")
+	dark.waitOutput(t, "the list", listDrawn(d))
+	dark.write(t, "q")
+	dark.wait(t)
+	darkColours := colourSet(dark.all(t))
+	if len(darkColours) == 0 {
+		t.Fatal("the app drew no colour at all on a dark background")
+	}
+
+	light := run("rgb:ffff/ffff/ffff")
+	light.waitOutput(t, "colours only a light background brings", func(out []byte) bool {
+		for c := range colourSet(out) {
+			if !darkColours[c] {
+				return listDrawn(d)(out)
+			}
+		}
+		return false
+	})
+	light.write(t, "q")
+	light.wait(t)
+}
+
+// TestE2EBadDeck: a deck with a problem is refused before the alternate
+// screen, with one line naming the file.
+func TestE2EBadDeck(t *testing.T) {
+	t.Parallel()
+	dir := writeDeck(t, map[string]string{
+		"01-ok.md":     "---\nid: ok\ntitle: 好题\n---\n\n答案。\n",
+		"02-broken.md": "---\nid: broken\ntitle: 坏题\nauthor: 某人\n---\n\n答案。\n",
+	})
+	term := startApp(t, []string{"--notes", dir}, nil, 200, 10)
+	checkRefused(t, term, "02-broken.md", e2eWait, time.Now())
+}
+
+// TestE2EResizeWhileReading: resizing the reading view renders the note
+// again at the new width.
+func TestE2EResizeWhileReading(t *testing.T) {
+	t.Parallel()
+	d := defaultDeck(t)
+	idx, _ := longestNote(t, d, 100)
+	term := startApp(t, nil, nil, 100, 30)
+	waitList(t, term, d)
+	openNote(t, term, d, idx)
+	for _, size := range [][2]int{{60, 20}, {120, 40}} {
+		cols, rows := size[0], size[1]
+		if err := term.Resize(cols, rows); err != nil {
+			t.Fatal(err)
+		}
+		// The first lines of the rendering at the new width, in order.
+		want := renderedLines(t, d.Notes[idx], cols)[:5]
+		waitFor(t, term, fmt.Sprintf("the note rendered for %d columns", cols), func(s string) bool {
+			at := 0
+			lines := strings.Split(s, "\n")
+			for _, w := range want {
+				for at < len(lines) && strings.TrimSpace(lines[at]) != w {
+					at++
+				}
+				if at == len(lines) {
+					return false
+				}
+			}
+			return scrollPercent(s) >= 0
+		})
+	}
+	term.Key("esc")
+	waitList(t, term, d)
+	quitApp(t, term)
+}
