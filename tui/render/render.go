@@ -1,9 +1,25 @@
 // Package render turns a note's markdown into terminal text with glamour,
 // set properly for Chinese: CJK line breaking, hanging indents, no orphan
 // list markers.
+//
+// glamour renders without wrapping (WithWordWrap(0)); every output line is
+// then wrapped by WrapLine. Tables are laid out by this package at the target
+// width, and soft line breaks between CJK characters are removed before
+// glamour sees the text.
 package render
 
-import "errors"
+import (
+	"container/list"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/styles"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/yuin/goldmark/parser"
+)
 
 // Style picks the colours of the output.
 type Style int
@@ -15,13 +31,224 @@ const (
 	Plain
 )
 
-// Renderer renders markdown; it is safe for concurrent use.
-type Renderer struct{}
+// String returns the style's name.
+func (s Style) String() string {
+	switch s {
+	case Dark:
+		return "dark"
+	case Light:
+		return "light"
+	case Plain:
+		return "plain"
+	}
+	return "Style(" + strconv.Itoa(int(s)) + ")"
+}
+
+// glamourStyle names the glamour standard style used for each Style. Plain
+// uses "notty" and strips what escape codes it still writes (hyperlinks).
+func (s Style) glamourStyle() string {
+	switch s {
+	case Light:
+		return styles.LightStyle
+	case Plain:
+		return styles.NoTTYStyle
+	}
+	return styles.DarkStyle
+}
+
+// styleRenderer is one glamour renderer, which is not safe for concurrent
+// use, behind its mutex.
+type styleRenderer struct {
+	mu sync.Mutex
+	tr *glamour.TermRenderer
+}
+
+// cacheSize is how many (markdown, style) pairs a Renderer remembers
+// glamour's output for: it does not depend on the width, so a resize or a
+// return to a note only wraps lines again.
+const cacheSize = 64
+
+// Renderer renders markdown; it is safe for concurrent use. It keeps one
+// glamour renderer per style, built on first use, and glamour's output for
+// the last cacheSize documents.
+type Renderer struct {
+	glamour [Plain + 1]styleRenderer
+	parsers sync.Pool // of parser.Parser
+
+	mu       sync.Mutex
+	maxCache int                        // 0 turns the cache off (benchmarks)
+	cache    map[cacheKey]*list.Element // of *cacheEntry
+	order    *list.List                 // most recently used first
+}
+
+type cacheKey struct {
+	style    Style
+	markdown string
+}
+
+// cacheEntry is glamour's output for one document, shared read-only.
+type cacheEntry struct {
+	key   cacheKey
+	prep  prepared
+	lines []string
+}
 
 // New returns a Renderer.
-func New() *Renderer { return &Renderer{} }
+func New() *Renderer {
+	r := &Renderer{
+		maxCache: cacheSize,
+		cache:    map[cacheKey]*list.Element{},
+		order:    list.New(),
+	}
+	r.parsers.New = func() any { return newParser() }
+	return r
+}
 
-// Render returns markdown rendered to lines no wider than width cells.
+// Render returns markdown rendered to lines no wider than width cells (the
+// 2-column document margin included), joined with "\n", without trailing
+// spaces and without blank lines at either end; Plain output holds no escape
+// codes. Only at width 1 can a line be wider: it holds one character two
+// cells wide. Render fails on a width below 1 or an unknown style.
 func (r *Renderer) Render(markdown string, width int, style Style) (string, error) {
-	return "", errors.New("render: not implemented yet")
+	pieces, err := r.render(markdown, width, style)
+	if err != nil {
+		return "", err
+	}
+	var lines []string
+	for _, p := range pieces {
+		lines = append(lines, p.lines...)
+	}
+	for len(lines) > 0 && lines[0] == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n"), nil
+}
+
+// piece is the output of one line of glamour's output (src) or of a table.
+type piece struct {
+	src   string
+	table bool
+	lines []string
+}
+
+// render returns the rendered pieces in order; Render joins their lines.
+func (r *Renderer) render(markdown string, width int, style Style) ([]piece, error) {
+	if style < Dark || style > Plain {
+		return nil, fmt.Errorf("render: unknown style %d", int(style))
+	}
+	if width < 1 {
+		return nil, fmt.Errorf("render: width must be at least 1, got %d", width)
+	}
+	e, err := r.glamourLines(markdown, style)
+	if err != nil {
+		return nil, err
+	}
+	prep := e.prep
+	pieces := make([]piece, 0, len(e.lines))
+	for _, line := range e.lines {
+		if len(prep.tables) > 0 && strings.Contains(line, prep.marker) {
+			if i, ok := tableIndex(line, prep.marker, len(prep.tables)); ok {
+				pieces = append(pieces, piece{src: line, table: true, lines: layoutTable(prep.tables[i], width, style)})
+				continue
+			}
+		}
+		lines, _ := wrapLine(line, width, true)
+		pieces = append(pieces, piece{src: line, lines: lines})
+	}
+	return pieces, nil
+}
+
+// glamourLines returns glamour's output lines for markdown (escape codes
+// stripped for Plain), from the cache when it has them.
+func (r *Renderer) glamourLines(markdown string, style Style) (*cacheEntry, error) {
+	key := cacheKey{style, markdown}
+	r.mu.Lock()
+	if el, ok := r.cache[key]; ok {
+		r.order.MoveToFront(el)
+		r.mu.Unlock()
+		return el.Value.(*cacheEntry), nil
+	}
+	r.mu.Unlock()
+
+	p := r.parsers.Get().(parser.Parser)
+	prep := prepare(p, markdown)
+	r.parsers.Put(p)
+	out, err := r.glamourRender(prep.src, style)
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(out, "\n")
+	if style == Plain {
+		for i, l := range lines {
+			// Strip leaves an ESC that starts no complete sequence.
+			lines[i] = strings.ReplaceAll(ansi.Strip(l), "\x1b", "")
+		}
+	}
+	e := &cacheEntry{key: key, prep: prep, lines: lines}
+
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.maxCache <= 0 {
+		return e, nil
+	}
+	if el, ok := r.cache[key]; ok { // another goroutine was quicker
+		r.order.MoveToFront(el)
+		return el.Value.(*cacheEntry), nil
+	}
+	r.cache[key] = r.order.PushFront(e)
+	for r.order.Len() > r.maxCache {
+		old := r.order.Back()
+		r.order.Remove(old)
+		delete(r.cache, old.Value.(*cacheEntry).key)
+	}
+	return e, nil
+}
+
+// tableIndex returns i if line is the placeholder paragraph of table i.
+func tableIndex(line, marker string, n int) (int, bool) {
+	s := strings.TrimSpace(ansi.Strip(line))
+	rest, ok := strings.CutPrefix(s, marker)
+	if !ok {
+		return 0, false
+	}
+	i, err := strconv.Atoi(rest)
+	if err != nil || i < 0 || i >= n {
+		return 0, false
+	}
+	return i, true
+}
+
+// glamourRender renders src with the cached glamour renderer of style,
+// without word wrapping. A panic inside glamour becomes an error, so that a
+// strange note cannot bring the TUI down.
+func (r *Renderer) glamourRender(src string, style Style) (out string, err error) {
+	sr := &r.glamour[style]
+	sr.mu.Lock()
+	defer sr.mu.Unlock()
+	defer func() {
+		if p := recover(); p != nil {
+			sr.tr = nil
+			out, err = "", fmt.Errorf("render: glamour panicked (%s style): %v", style, p)
+		}
+	}()
+	if sr.tr == nil {
+		tr, err := glamour.NewTermRenderer(
+			glamour.WithStandardStyle(style.glamourStyle()),
+			glamour.WithWordWrap(0),
+		)
+		if err != nil {
+			return "", fmt.Errorf("render: creating the %s glamour renderer: %w", style, err)
+		}
+		sr.tr = tr
+	}
+	out, err = sr.tr.Render(src)
+	if err != nil {
+		// A failed render may leave the renderer's block stack dirty.
+		sr.tr = nil
+		return "", fmt.Errorf("render: glamour (%s style): %w", style, err)
+	}
+	return out, nil
 }

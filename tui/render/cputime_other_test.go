@@ -1,0 +1,6 @@
+//go:build !unix
+
+package render
+
+// cpuTime is not measured on this platform.
+func cpuTime() (int64, bool) { return 0, false }

@@ -1,0 +1,259 @@
+package render
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// newParser returns a goldmark parser configured like glamour's, so both see
+// the same document structure.
+func newParser() parser.Parser {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	).Parser()
+}
+
+// table is a top-level markdown table taken out of the source; rows[0] is the
+// header. Every row has len(align) cells of plain text.
+type table struct {
+	align []east.Alignment
+	rows  [][]string
+}
+
+// prepared is markdown rewritten for glamour, plus the tables cut out of it.
+type prepared struct {
+	src    string
+	tables []table
+	// marker starts the placeholder paragraph that stands for table i:
+	// marker + strconv.Itoa(i).
+	marker string
+}
+
+// edit replaces src[start:stop] with repl.
+type edit struct {
+	start, stop int
+	repl        string
+}
+
+// prepare rewrites markdown before glamour renders it:
+//   - CRLF becomes LF and invalid UTF-8 becomes U+FFFD;
+//   - a soft line break between two CJK characters is removed (glamour would
+//     print a space there), and any other soft break becomes one space (inside
+//     list items glamour would keep the newline and lose the hanging indent);
+//   - tabs in code blocks are expanded to stops every 4 columns;
+//   - each top-level table is replaced by a placeholder paragraph, because the
+//     tables are laid out here, at the target width (see layoutTable).
+func prepare(p parser.Parser, md string) prepared {
+	md = strings.ToValidUTF8(strings.ReplaceAll(md, "\r\n", "\n"), "\uFFFD")
+	src := []byte(md)
+	doc := p.Parse(text.NewReader(src))
+
+	out := prepared{marker: "mianjingtable"}
+	for strings.Contains(md, out.marker) {
+		out.marker += "x"
+	}
+	var edits []edit
+	_ = gast.Walk(doc, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
+		if !entering {
+			return gast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *gast.Text:
+			if e, ok := softBreakEdit(src, n); ok {
+				edits = append(edits, e)
+			}
+		case *gast.FencedCodeBlock, *gast.CodeBlock:
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				if v := seg.Value(src); strings.IndexByte(string(v), '\t') >= 0 {
+					edits = append(edits, edit{seg.Start, seg.Stop, expandTabs(string(v))})
+				}
+			}
+			return gast.WalkSkipChildren, nil
+		case *east.Table:
+			if n.Parent() == nil || n.Parent().Kind() != gast.KindDocument {
+				return gast.WalkSkipChildren, nil
+			}
+			start, stop, t, ok := tableOf(src, n)
+			if !ok {
+				return gast.WalkSkipChildren, nil
+			}
+			repl := "\n" + out.marker + strconv.Itoa(len(out.tables)) + "\n"
+			out.tables = append(out.tables, t)
+			edits = append(edits, edit{start, stop, repl})
+			return gast.WalkSkipChildren, nil
+		}
+		return gast.WalkContinue, nil
+	})
+
+	sort.Slice(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	var b strings.Builder
+	b.Grow(len(md))
+	at := 0
+	for _, e := range edits {
+		if e.start < at || e.stop < e.start || e.stop > len(md) {
+			continue // overlapping or out of range: leave the text alone
+		}
+		b.WriteString(md[at:e.start])
+		b.WriteString(e.repl)
+		at = e.stop
+	}
+	b.WriteString(md[at:])
+	out.src = b.String()
+	return out
+}
+
+// softBreakEdit returns the edit that joins the line ending with text node t
+// to the next line, if t ends with a soft line break.
+func softBreakEdit(src []byte, t *gast.Text) (edit, bool) {
+	if !t.SoftLineBreak() || t.HardLineBreak() {
+		return edit{}, false
+	}
+	block := t.Parent()
+	for block != nil && block.Type() != gast.TypeBlock {
+		block = block.Parent()
+	}
+	if block == nil {
+		return edit{}, false
+	}
+	stop := t.Segment.Stop
+	lines := block.Lines()
+	next := -1
+	for i := 0; i+1 < lines.Len(); i++ {
+		if l := lines.At(i); l.Start <= stop && stop < l.Stop {
+			next = lines.At(i + 1).Start
+			break
+		}
+	}
+	if next < stop || next > len(src) {
+		return edit{}, false
+	}
+	for next < len(src) && (src[next] == ' ' || src[next] == '\t') {
+		next++
+	}
+	cut := stop
+	for cut > 0 && (src[cut-1] == ' ' || src[cut-1] == '\t') {
+		cut--
+	}
+	// Look through emphasis and code markers for the characters that meet.
+	b := cut
+	for b > 0 && strings.IndexByte("*_`~", src[b-1]) >= 0 {
+		b--
+	}
+	f := next
+	for f < len(src) && strings.IndexByte("*_`~[", src[f]) >= 0 {
+		f++
+	}
+	prev, _ := utf8.DecodeLastRune(src[:b])
+	following, _ := utf8.DecodeRune(src[f:])
+	repl := " "
+	if wideRune(prev) && wideRune(following) {
+		repl = ""
+	}
+	return edit{cut, next, repl}, true
+}
+
+// wideRune reports whether r is CJK text for joining lines: lines that end
+// and start with such characters are joined without a space.
+func wideRune(r rune) bool {
+	return isCJK(r) || ansi.StringWidth(string(r)) == 2
+}
+
+// expandTabs expands the tabs of one line of code to stops every 4 columns.
+func expandTabs(s string) string {
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		switch r {
+		case '\t':
+			n := tabStop - col%tabStop
+			b.WriteString(spaces(n))
+			col += n
+		case '\n':
+			b.WriteRune(r)
+			col = 0
+		default:
+			b.WriteRune(r)
+			col += ansi.StringWidth(string(r))
+		}
+	}
+	return b.String()
+}
+
+// tableOf returns the source lines [start, stop) of table n and its cells.
+func tableOf(src []byte, n *east.Table) (start, stop int, t table, ok bool) {
+	start, stop = -1, -1
+	t.align = n.Alignments
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []string
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			if lines := c.Lines(); lines.Len() > 0 {
+				seg := lines.At(0)
+				if start < 0 || seg.Start < start {
+					start = seg.Start
+				}
+				stop = max(stop, seg.Stop)
+			}
+			cells = append(cells, cellText(src, c))
+		}
+		for len(cells) < len(t.align) {
+			cells = append(cells, "")
+		}
+		t.rows = append(t.rows, cells[:len(t.align)])
+	}
+	if start < 0 || len(t.rows) == 0 || len(t.align) == 0 {
+		return 0, 0, table{}, false
+	}
+	for start > 0 && src[start-1] != '\n' {
+		start--
+	}
+	for stop < len(src) && src[stop] != '\n' {
+		stop++
+	}
+	return start, stop, t, true
+}
+
+// cellText returns the text of a table cell: inline markup is dropped, code
+// keeps its text, links show their text and then their address.
+func cellText(src []byte, cell gast.Node) string {
+	var b strings.Builder
+	var walk func(n gast.Node)
+	walk = func(n gast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *gast.Text:
+				b.Write(c.Segment.Value(src))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *gast.String:
+				b.Write(c.Value)
+			case *gast.AutoLink:
+				b.Write(c.URL(src))
+			case *gast.Link:
+				walk(c)
+				if dest := string(c.Destination); dest != "" {
+					b.WriteString(" " + dest)
+				}
+			case *gast.RawHTML:
+				// glamour drops inline HTML too
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(cell)
+	return strings.TrimSpace(strings.ReplaceAll(b.String(), `\|`, "|"))
+}

@@ -1,0 +1,228 @@
+package render
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"charm.land/glamour/v2/styles"
+	"github.com/charmbracelet/x/ansi"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// tableMargin is the left margin of a table, glamour's document margin.
+const tableMargin = "  "
+
+// minColumn is the narrowest column layoutTable accepts before it falls back
+// to one line per row: two CJK characters.
+const minColumn = 4
+
+// tableStyle holds the strings a table is drawn with.
+type tableStyle struct {
+	colSep, rule, cross string
+	head, body          string // SGR sequences, "" for none
+}
+
+func tableStyleFor(st Style) tableStyle {
+	switch st {
+	case Dark:
+		return colouredTable(styles.DarkStyleConfig.Document.Color)
+	case Light:
+		return colouredTable(styles.LightStyleConfig.Document.Color)
+	}
+	return tableStyle{colSep: " | ", rule: "-", cross: "-|-"}
+}
+
+func colouredTable(color *string) tableStyle {
+	t := tableStyle{colSep: " │ ", rule: "─", cross: "─┼─", head: "\x1b[1m"}
+	if color == nil {
+		return t
+	}
+	if n, err := strconv.Atoi(*color); err == nil && n >= 0 && n < 256 {
+		t.head = "\x1b[1;38;5;" + *color + "m"
+		t.body = "\x1b[38;5;" + *color + "m"
+	}
+	return t
+}
+
+// layoutTable draws t in at most width cells (glamour's tables truncate
+// header cells with "…" and wrap cells without CJK rules, so they are laid
+// out here). Columns share the width: each gets at least its longest Latin
+// word when possible, the rest is spread evenly; cells wrap with WrapLine's
+// rules. When the columns cannot all get minColumn cells, each row becomes a
+// bullet line with its cells separated by " | ".
+func layoutTable(t table, width int, st Style) []string {
+	ts := tableStyleFor(st)
+	ncol := len(t.align)
+	sepW := ansi.StringWidth(ts.colSep)
+	avail := width - len(tableMargin) - sepW*(ncol-1)
+	if avail < minColumn*ncol {
+		return tableAsList(t, width, ts)
+	}
+	natural := make([]int, ncol)
+	least := make([]int, ncol)
+	for _, row := range t.rows {
+		for i, c := range row {
+			natural[i] = max(natural[i], ansi.StringWidth(c))
+			least[i] = max(least[i], longestWord(c))
+		}
+	}
+	widths := columnWidths(natural, least, avail)
+
+	var out []string
+	for r, row := range t.rows {
+		cells := make([][]string, ncol)
+		height := 1
+		for i, c := range row {
+			if widths[i] > 0 && c != "" {
+				cells[i], _ = wrapLine(c, widths[i], false)
+			}
+			height = max(height, len(cells[i]))
+		}
+		sgr := ts.body
+		if r == 0 {
+			sgr = ts.head
+		}
+		for l := 0; l < height; l++ {
+			var b strings.Builder
+			b.WriteString(tableMargin)
+			for i := range row {
+				if i > 0 {
+					b.WriteString(ts.colSep)
+				}
+				s := ""
+				if l < len(cells[i]) {
+					s = cells[i][l]
+				}
+				pad := widths[i] - ansi.StringWidth(s)
+				left := 0
+				switch t.align[i] {
+				case east.AlignRight:
+					left = pad
+				case east.AlignCenter:
+					left = pad / 2
+				}
+				b.WriteString(spaces(left))
+				if s != "" && sgr != "" {
+					b.WriteString(sgr + s + ansi.ResetStyle)
+				} else {
+					b.WriteString(s)
+				}
+				b.WriteString(spaces(pad - left))
+			}
+			out = append(out, strings.TrimRight(b.String(), " "))
+		}
+		if r == 0 {
+			rules := make([]string, ncol)
+			for i, w := range widths {
+				rules[i] = strings.Repeat(ts.rule, w)
+			}
+			out = append(out, tableMargin+strings.Join(rules, ts.cross))
+		}
+	}
+	return out
+}
+
+// tableAsList writes each row as one bullet item, cells separated by " | ".
+func tableAsList(t table, width int, ts tableStyle) []string {
+	var out []string
+	for r, row := range t.rows {
+		line := strings.Join(row, " | ")
+		sgr := ts.body
+		if r == 0 {
+			sgr = ts.head
+		}
+		if sgr != "" {
+			line = sgr + line + ansi.ResetStyle
+		}
+		out = append(out, WrapLine(tableMargin+"• "+line, width)...)
+	}
+	return out
+}
+
+// longestWord returns the width of the longest run of non-CJK, non-space
+// characters in s: the width below which a column would split a Latin word.
+func longestWord(s string) int {
+	longest, cur := 0, 0
+	for _, r := range s {
+		w := ansi.StringWidth(string(r))
+		if r == ' ' || w == 2 || isCJK(r) {
+			cur = 0
+			if w == 2 {
+				longest = max(longest, 2)
+			}
+			continue
+		}
+		cur += w
+		longest = max(longest, cur)
+	}
+	return longest
+}
+
+// columnWidths shares avail cells among columns that would like natural
+// cells: if they do not all fit, every column first gets least (when all the
+// leasts fit), then the rest is spread by water-filling, so narrow columns
+// keep their natural width and wide ones share what is left equally.
+func columnWidths(natural, least []int, avail int) []int {
+	n := len(natural)
+	widths := make([]int, n)
+	total := 0
+	for _, w := range natural {
+		total += w
+	}
+	if total <= avail {
+		copy(widths, natural)
+		return widths
+	}
+	base := make([]int, n)
+	sumLeast := 0
+	for i := range least {
+		base[i] = min(least[i], natural[i])
+		sumLeast += base[i]
+	}
+	if sumLeast > avail {
+		clear(base)
+		sumLeast = 0
+	}
+	demand := make([]int, n)
+	for i := range natural {
+		demand[i] = natural[i] - base[i]
+	}
+	extra := fill(demand, avail-sumLeast)
+	for i := range widths {
+		widths[i] = base[i] + extra[i]
+	}
+	return widths
+}
+
+// fill shares total among demands: the smallest are met in full, the rest
+// split what remains equally.
+func fill(demand []int, total int) []int {
+	n := len(demand)
+	got := make([]int, n)
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return demand[order[a]] < demand[order[b]] })
+	left := n
+	for pos, i := range order {
+		share := total / left
+		if demand[i] <= share {
+			got[i] = demand[i]
+			total -= demand[i]
+			left--
+			continue
+		}
+		rest := total % left
+		for _, j := range order[pos:] {
+			got[j] = share
+			if rest > 0 {
+				got[j]++
+				rest--
+			}
+		}
+		break
+	}
+	return got
+}
