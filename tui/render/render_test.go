@@ -1,6 +1,7 @@
 package render
 
 import (
+	"mianjing/notes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -41,25 +42,18 @@ func readNote(t *testing.T) string {
 	return string(b)
 }
 
-// deckNotes returns the bodies of the project's deck notes, if they exist.
+// deckNotes returns the bodies of the embedded deck's notes by file name.
 func deckNotes(t *testing.T) map[string]string {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join("..", "..", "notes", "deck", "*.md"))
-	notes := map[string]string{}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := string(b)
-		if rest, ok := strings.CutPrefix(s, "---\n"); ok {
-			if i := strings.Index(rest, "\n---\n"); i >= 0 {
-				s = rest[i+5:]
-			}
-		}
-		notes[filepath.Base(f)] = s
+	d, err := notes.Default()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return notes
+	bodies := map[string]string{}
+	for _, n := range d.Notes {
+		bodies[n.File] = n.Body
+	}
+	return bodies
 }
 
 // sig keeps the characters whose survival is checked: CJK ideographs, CJK
@@ -327,12 +321,12 @@ func TestRenderNoteAllWidths(t *testing.T) {
 }
 
 func TestRenderDeckNotes(t *testing.T) {
-	notes := deckNotes(t)
-	if len(notes) == 0 {
-		t.Skip("no deck notes in ../../notes/deck")
+	bodies := deckNotes(t)
+	if len(bodies) != 11 {
+		t.Fatalf("%d deck notes, want 11", len(bodies))
 	}
 	r := New()
-	for name, md := range notes {
+	for name, md := range bodies {
 		for _, width := range []int{40, 41, 59, 60, 80, 99, 100, 120} {
 			for _, style := range []Style{Plain, Dark} {
 				reportBad(t, name, width, style, checkRender(t, r, md, width, style))
