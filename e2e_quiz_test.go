@@ -236,7 +236,7 @@ func TestE2EQuizKilledAfterAGrade(t *testing.T) {
 	n := len(log)
 	term = startApp(t, []string{"--db", db}, nil, 120, 40)
 	waitList(t, term, d)
-	term.Key("S") // every note, whatever is due
+	term.Key("a") // every note, whatever is due
 	s := waitFor(t, term, "a question", func(s string) bool { return strings.Contains(s, "显示答案") })
 	var cur notes.Note
 	for _, note := range d.Notes {

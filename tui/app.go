@@ -36,23 +36,25 @@ const (
 	viewList view = iota
 	viewDetail
 	viewQuiz
+	viewStats
 )
 
-// Model is the root model: it routes messages to the list, reading and
-// self-test views and holds what they share.
+// Model is the root model: it routes messages to the list, reading,
+// self-test and stats views and holds what they share.
 type Model struct {
 	c      *common
 	active view
 	list   listModel
 	detail detailModel
 	quiz   quizModel
+	stats  statsModel
 }
 
 // New returns the root model for o. o.Store must be set (Run checks); a nil
 // Deck is an empty deck.
 func New(o Options) Model {
 	c := newCommon(o)
-	return Model{c: c, list: newList(c), detail: newDetail(c), quiz: newQuiz(c)}
+	return Model{c: c, list: newList(c), detail: newDetail(c), quiz: newQuiz(c), stats: newStats(c)}
 }
 
 // Run runs the app in the alternate screen until the learner quits.
@@ -130,6 +132,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.c.setStyles(msg.IsDark())
 		m.list.applyStyles()
+		m.stats.restyle()
 		return m, tea.Batch(m.relayout(), m.onlyIf(viewDetail, m.detail.restyle()),
 			m.onlyIf(viewQuiz, m.quiz.restyle()))
 
@@ -147,6 +150,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.active = viewQuiz
 		cmd = m.quiz.start(msg)
 		return m, tea.Batch(cmd, m.relayout())
+
+	case openStatsMsg:
+		m.active = viewStats
+		cmd = m.stats.open()
+		return m, tea.Batch(cmd, m.relayout())
+
+	case statsLoadedMsg:
+		// The stats screen's store result, even if it has lost focus.
+		m.stats, cmd = m.stats.Update(msg)
+		return m, cmd
 
 	case quizDoneMsg:
 		m.active = viewList
@@ -206,6 +219,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.detail, cmd = m.detail.Update(msg)
 	case viewQuiz:
 		m.quiz, cmd = m.quiz.Update(msg)
+	case viewStats:
+		m.stats, cmd = m.stats.Update(msg)
 	default:
 		m.list, cmd = m.list.Update(msg)
 	}
@@ -222,6 +237,9 @@ func (m Model) capturing() bool {
 // rendering.
 func (m *Model) relayout() tea.Cmd {
 	m.list.SetSize(m.c.width, m.c.height)
+	if m.active == viewStats {
+		m.stats.SetSize(m.c.width, m.c.height)
+	}
 	return tea.Batch(m.onlyIf(viewDetail, m.detail.SetSize(m.c.width, m.c.height)),
 		m.onlyIf(viewQuiz, m.quiz.SetSize(m.c.width, m.c.height)))
 }
@@ -245,12 +263,14 @@ func (m Model) View() tea.View {
 		content = m.detail.View()
 	case m.active == viewQuiz:
 		content = m.quiz.View()
+	case m.active == viewStats:
+		content = m.stats.View()
 	default:
 		content = m.list.View()
 	}
 	v := tea.NewView(content)
 	v.AltScreen = true
-	if m.active == viewDetail || m.active == viewQuiz {
+	if m.active == viewDetail || m.active == viewQuiz || m.active == viewStats {
 		v.MouseMode = tea.MouseModeCellMotion
 	}
 	v.WindowTitle = "mianjing"

@@ -9,6 +9,7 @@ import (
 // text holds every string the interface shows, in one language. Format
 // strings take the arguments their names say.
 type text struct {
+	Lang    string // "zh" or "en", for the charts' own words
 	Enlarge string // shown when the terminal is too small
 
 	// Header of the list.
@@ -98,15 +99,42 @@ type text struct {
 	// Interval units replacing srs.IntervalLabel's m, h, d, mo, y.
 	UnitMinute, UnitHour, UnitDay, UnitMonth, UnitYear string
 
+	// Stats screen.
+	StatsTitle      string
+	StatsDateFmt    string // a time.Format layout for today's date in the title bar
+	StatsLoading    string
+	ErrStatsFmt     string // %v store error
+	StatsEmptyTitle string
+	StatsEmptyBody  string
+	StatsEmptyDeck  string // %d notes in the deck
+	CalendarFmt     string // %d weeks shown
+	ForecastTitle   string
+	ForecastToday   string // the forecast's label under today's bar
+	NotesStateFmt   string // %d notes
+	StatMastered    string
+	StatReview      string
+	StatLearning    string
+	StatNew         string
+	ActivityTitle   string
+	ReviewsFmt      string // %d today, %d in the last 7 days
+	StreakFmt       string // %d current streak, %d longest, in days
+	RetentionFmt    string // %d percent, %d passes, %d reviews of review cards, last 30 days
+	RetentionNone   string
+	MemoryWeakest   string // the per-note section, weakest first
+	MemoryDeck      string // the per-note section, in deck order
+	ColRecall       string
+	ColStability    string
+	ColLapses       string
+
 	// Key help descriptions.
-	KeyUp, KeyDown, KeyPageUp, KeyPageDown, KeyTop, KeyBottom  string
-	KeyFilter, KeyClearFilter, KeyApplyFilter, KeyCancelFilter string
-	KeyOpen, KeyBookmark, KeyScope, KeyStudy, KeyTestNote      string
-	KeyHalfUp, KeyHalfDown, KeyNext, KeyPrev, KeyBack          string
-	KeyHelp, KeyCloseHelp, KeyQuit, KeyForceQuit, KeyScroll    string
-	KeyStudyAll, KeyType, KeyStopTyping, KeyReveal, KeyTick    string
-	KeyAccept, KeyUndo, KeyEnd, KeyConfirm, KeyCancel          string
-	KeyStudyMarked, KeyToList                                  string
+	KeyUp, KeyDown, KeyPageUp, KeyPageDown, KeyTop, KeyBottom   string
+	KeyFilter, KeyClearFilter, KeyApplyFilter, KeyCancelFilter  string
+	KeyOpen, KeyBookmark, KeyScope, KeyStudy, KeyTestNote       string
+	KeyHalfUp, KeyHalfDown, KeyNext, KeyPrev, KeyBack           string
+	KeyHelp, KeyCloseHelp, KeyQuit, KeyForceQuit, KeyScroll     string
+	KeyStudyAll, KeyType, KeyStopTyping, KeyReveal, KeyTick     string
+	KeyAccept, KeyUndo, KeyEnd, KeyConfirm, KeyCancel           string
+	KeyStudyMarked, KeyToList, KeyStats, KeySort, KeyDifficulty string
 }
 
 // textFor returns the strings of lang ("zh" or anything else for English).
@@ -119,6 +147,7 @@ func textFor(lang string) text {
 
 func zhText() text {
 	return text{
+		Lang:    "zh",
 		Enlarge: "请放大窗口（至少 40×12）",
 
 		NotesFmt:      "%d 题",
@@ -132,7 +161,7 @@ func zhText() text {
 		EmptyDue:      "今天没有到期的题目。按 f 切换范围。",
 		NoMatches:     "没有匹配的题目。",
 		FilterPrompt:  "筛选：",
-		FilterHolder:  "标题、标签或答案",
+		FilterHolder:  "标题、标签、答案，或 难度:3",
 		FilterHint:    "按 / 筛选",
 		FilterFmt:     "筛选“%s”：%d/%d",
 
@@ -162,6 +191,33 @@ func zhText() text {
 		KeyStudyAll: "全部自测", KeyType: "输入答案", KeyStopTyping: "完成输入", KeyReveal: "显示答案",
 		KeyTick: "勾选要点", KeyAccept: "按建议评分", KeyUndo: "撤销", KeyEnd: "结束", KeyConfirm: "结束",
 		KeyCancel: "继续", KeyStudyMarked: "自测收藏", KeyToList: "返回列表",
+		KeyStats: "统计", KeySort: "切换排序", KeyDifficulty: "按难度筛选（N=1–3）",
+
+		StatsTitle:      "学习统计",
+		StatsDateFmt:    "1月2日",
+		StatsLoading:    "正在统计…",
+		ErrStatsFmt:     "读取复习记录失败：%v",
+		StatsEmptyTitle: "还没有复习记录",
+		StatsEmptyBody:  "按 s 开始第一次自测。复习之后，这里会画出你的复习日历、未来两周的到期预测和每道题的记忆强度。",
+		StatsEmptyDeck:  "题库里的 %d 道题都在等你。",
+		CalendarFmt:     "复习日历 · 近 %d 周",
+		ForecastTitle:   "到期预测",
+		ForecastToday:   "今",
+		NotesStateFmt:   "题目 %d",
+		StatMastered:    "已掌握",
+		StatReview:      "复习中",
+		StatLearning:    "学习中",
+		StatNew:         "新题",
+		ActivityTitle:   "复习",
+		ReviewsFmt:      "今天 %d · 近 7 天 %d",
+		StreakFmt:       "连续 %d 天 · 最长 %d 天",
+		RetentionFmt:    "保持率 %d%%（近 30 天 %d/%d）",
+		RetentionNone:   "保持率 —（近 30 天没有复习卡片）",
+		MemoryWeakest:   "每题记忆 · 最弱在前",
+		MemoryDeck:      "每题记忆 · 题库顺序",
+		ColRecall:       "记忆",
+		ColStability:    "稳定性",
+		ColLapses:       "遗忘",
 
 		QuizHeaderFmt:   "自测 · %s",
 		ModeDue:         "到期",
@@ -216,6 +272,7 @@ func zhText() text {
 
 func enText() text {
 	return text{
+		Lang:    "en",
 		Enlarge: "Please enlarge the window (40×12 at least)",
 
 		NotesFmt:      "%d notes",
@@ -229,7 +286,7 @@ func enText() text {
 		EmptyDue:      "Nothing is due today. f changes the scope.",
 		NoMatches:     "Nothing matched.",
 		FilterPrompt:  "Filter: ",
-		FilterHolder:  "title, tag or answer",
+		FilterHolder:  "title, tag, answer, or d:3",
 		FilterHint:    "/ to filter",
 		FilterFmt:     "Filter “%s”: %d/%d",
 
@@ -259,6 +316,33 @@ func enText() text {
 		KeyStudyAll: "self-test all", KeyType: "type answer", KeyStopTyping: "stop typing", KeyReveal: "show answer",
 		KeyTick: "tick point", KeyAccept: "grade as suggested", KeyUndo: "undo", KeyEnd: "end", KeyConfirm: "end",
 		KeyCancel: "go on", KeyStudyMarked: "self-test bookmarked", KeyToList: "back to list",
+		KeyStats: "stats", KeySort: "sort", KeyDifficulty: "by difficulty (N=1–3)",
+
+		StatsTitle:      "Progress",
+		StatsDateFmt:    "Mon Jan 2",
+		StatsLoading:    "Counting…",
+		ErrStatsFmt:     "cannot read the review history: %v",
+		StatsEmptyTitle: "No reviews yet",
+		StatsEmptyBody:  "Press s for your first self-test. Once you have reviewed, this screen draws your review calendar, the next two weeks' due notes and how well you remember each note.",
+		StatsEmptyDeck:  "All %d notes of the deck are waiting for you.",
+		CalendarFmt:     "Reviews · last %d weeks",
+		ForecastTitle:   "Due forecast",
+		ForecastToday:   "now",
+		NotesStateFmt:   "%d notes",
+		StatMastered:    "mastered",
+		StatReview:      "review",
+		StatLearning:    "learning",
+		StatNew:         "new",
+		ActivityTitle:   "Activity",
+		ReviewsFmt:      "reviews today %d · in 7 days %d",
+		StreakFmt:       "streak %d days · longest %d",
+		RetentionFmt:    "retention %d%% (30 days: %d/%d)",
+		RetentionNone:   "retention — (no review cards in 30 days)",
+		MemoryWeakest:   "Memory per note · weakest first",
+		MemoryDeck:      "Memory per note · deck order",
+		ColRecall:       "recall",
+		ColStability:    "stability",
+		ColLapses:       "lapses",
 
 		QuizHeaderFmt:   "Self-test · %s",
 		ModeDue:         "due",

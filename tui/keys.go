@@ -18,13 +18,22 @@ type listKeys struct {
 	Filter, ClearFilter, AcceptFilter         key.Binding
 	CancelFilter                              key.Binding
 	Open, Bookmark, Scope, Study, StudyAll    key.Binding
-	Quit                                      key.Binding
+	Stats, Quit                               key.Binding
+	// Difficulty only documents the "d:3" filter term in help: its key is
+	// the filter's and it is never matched.
+	Difficulty key.Binding
 }
 
 // detailKeys are the reading view's bindings.
 type detailKeys struct {
 	Up, Down, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
 	Next, Prev, Bookmark, Test, Back                          key.Binding
+}
+
+// statsKeys are the stats screen's bindings.
+type statsKeys struct {
+	Up, Down, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
+	Sort, Study, Back                                         key.Binding
 }
 
 // quizKeys are the self-test's bindings. Tick stands for the six point
@@ -48,6 +57,7 @@ type keyMap struct {
 	List   listKeys
 	Detail detailKeys
 	Quiz   quizKeys
+	Stats  statsKeys
 }
 
 func newKeyMap(t text) keyMap {
@@ -74,8 +84,10 @@ func newKeyMap(t text) keyMap {
 			Bookmark:     b("b", t.KeyBookmark, "b"),
 			Scope:        b("f", t.KeyScope, "f"),
 			Study:        b("s", t.KeyStudy, "s"),
-			StudyAll:     b("S", t.KeyStudyAll, "S"),
+			StudyAll:     b("a", t.KeyStudyAll, "a"),
+			Stats:        b("S", t.KeyStats, "S"),
 			Quit:         b("q", t.KeyQuit, "q"),
+			Difficulty:   b("d:N", t.KeyDifficulty, "/"),
 		},
 		Detail: detailKeys{
 			Up:       b("↑/k", t.KeyUp, "up", "k"),
@@ -116,6 +128,19 @@ func newKeyMap(t text) keyMap {
 			StudyMarked: b("b", t.KeyStudyMarked, "b"),
 			StudyAll:    b("a", t.KeyStudyAll, "a"),
 			Back:        b("enter/esc", t.KeyToList, "enter", "esc", "q"),
+		},
+		Stats: statsKeys{
+			Up:       b("↑/k", t.KeyUp, "up", "k"),
+			Down:     b("↓/j", t.KeyDown, "down", "j"),
+			PageDown: b("space/pgdn", t.KeyPageDown, "space", "pgdown"),
+			PageUp:   b("pgup", t.KeyPageUp, "pgup"),
+			HalfDown: b("d", t.KeyHalfDown, "d", "ctrl+d"),
+			HalfUp:   b("u", t.KeyHalfUp, "u", "ctrl+u"),
+			Top:      b("g/home", t.KeyTop, "g", "home"),
+			Bottom:   b("G/end", t.KeyBottom, "G", "end"),
+			Sort:     b("o", t.KeySort, "o"),
+			Study:    b("s", t.KeyStudy, "s"),
+			Back:     b("q/esc", t.KeyBack, "q", "esc"),
 		},
 	}
 }

@@ -40,10 +40,35 @@ type noteItem struct {
 // title or tag.
 const filterSep = "\x1f"
 
-// FilterValue packs title, tags and body for filterNotes, title first so
-// that rune indices into the title are indices into the value too.
+// FilterValue packs title, tags, difficulty and body for filterNotes,
+// title first so that rune indices into the title are indices into the
+// value too.
 func (i noteItem) FilterValue() string {
-	return i.note.Title + filterSep + strings.Join(i.note.Tags, " ") + filterSep + i.note.Body
+	return i.note.Title + filterSep + strings.Join(i.note.Tags, " ") + filterSep +
+		strconv.Itoa(i.note.Difficulty) + filterSep + i.note.Body
+}
+
+// difficultyTerm reads a filter term naming a difficulty: "d:3", "diff:3"
+// or "难度:3" (a full-width colon too). level is -1 for a term still being
+// typed ("d:"), which restricts nothing; ok is false for a text term.
+func difficultyTerm(term string) (level int, ok bool) {
+	name, num, found := strings.Cut(strings.Replace(term, "：", ":", 1), ":")
+	if !found {
+		return 0, false
+	}
+	switch strings.ToLower(name) {
+	case "d", "diff", "难度":
+	default:
+		return 0, false
+	}
+	if num == "" {
+		return -1, true
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 0 {
+		return 0, false
+	}
+	return n, true
 }
 
 // filterNotes is the list's FilterFunc. bubbles' default (sahilm/fuzzy)
@@ -52,15 +77,24 @@ func (i noteItem) FilterValue() string {
 // subsequences also match almost any long answer. Here every
 // space-separated term must occur, case-insensitively, in the title, a tag
 // or the body; titles rank above tags above bodies, ties keep deck order,
-// and MatchedIndexes are rune indices into the title.
+// and MatchedIndexes are rune indices into the title. Difficulty terms
+// ("d:3", "难度:3"; see difficultyTerm) keep the notes of any of the
+// difficulties they name and highlight nothing.
 func filterNotes(term string, targets []string) []list.Rank {
 	terms := strings.Fields(term)
 	if len(terms) == 0 {
 		return nil
 	}
-	lowTerms := make([][]rune, len(terms))
-	for i, t := range terms {
-		lowTerms[i] = lowerRunes(t)
+	var lowTerms [][]rune
+	var levels []int
+	for _, t := range terms {
+		if lv, ok := difficultyTerm(t); ok {
+			if lv >= 0 {
+				levels = append(levels, lv)
+			}
+			continue
+		}
+		lowTerms = append(lowTerms, lowerRunes(t))
 	}
 	type scored struct {
 		rank  list.Rank
@@ -69,7 +103,14 @@ func filterNotes(term string, targets []string) []list.Rank {
 	var hits []scored
 	for i, target := range targets {
 		title, rest, _ := strings.Cut(target, filterSep)
-		tags, body, _ := strings.Cut(rest, filterSep)
+		tags, rest, _ := strings.Cut(rest, filterSep)
+		diff, body, _ := strings.Cut(rest, filterSep)
+		if len(levels) > 0 {
+			d, _ := strconv.Atoi(diff)
+			if !slices.Contains(levels, d) {
+				continue
+			}
+		}
 		lt, ltags, lbody := lowerRunes(title), lowerRunes(tags), lowerRunes(body)
 		var marked []bool
 		score := 0
@@ -354,7 +395,7 @@ func (m listModel) scopeName() string {
 }
 
 // quizMode is the session s starts: due cards by default (the "all" scope
-// too: S tests every note), bookmarked ones in the bookmarked scope.
+// too: a tests every note), bookmarked ones in the bookmarked scope.
 func (m listModel) quizMode() store.Mode {
 	if m.scope == scopeMarked {
 		return store.ModeBookmarked
@@ -410,6 +451,8 @@ func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
 			return m, msgCmd(startQuizMsg{ids: m.studyIDs(), mode: m.quizMode()})
 		case key.Matches(k, m.keys.StudyAll):
 			return m, msgCmd(startQuizMsg{ids: m.studyIDs(), mode: store.ModeAll})
+		case key.Matches(k, m.keys.Stats):
+			return m, msgCmd(openStatsMsg{})
 		}
 	}
 	m.list, cmd = m.list.Update(msg)
@@ -436,7 +479,9 @@ func (m *listModel) updateKeys() {
 	k.Filter.SetEnabled(!filtering && len(m.list.Items()) > 0)
 	k.ClearFilter.SetEnabled(m.list.IsFiltered())
 	k.Scope.SetEnabled(!filtering)
+	k.Stats.SetEnabled(!filtering)
 	k.Quit.SetEnabled(!filtering)
+	k.Difficulty.SetEnabled(filtering || k.Filter.Enabled())
 	k.AcceptFilter.SetEnabled(filtering && m.list.FilterValue() != "")
 	k.CancelFilter.SetEnabled(filtering)
 }
@@ -448,8 +493,10 @@ func (m listModel) ShortHelp() []key.Binding {
 		return []key.Binding{m.keys.AcceptFilter, m.keys.CancelFilter, g.ForceQuit}
 	}
 	// Arrows are left to full help: the line is too short for everything.
+	// Stats comes last so that a narrow line drops it before help and quit.
 	return []key.Binding{m.keys.Open, m.keys.Filter, m.keys.ClearFilter,
-		m.keys.Bookmark, m.keys.Scope, m.keys.Study, g.helpBinding(m.c.text, m.c.help.ShowAll), m.keys.Quit}
+		m.keys.Bookmark, m.keys.Scope, m.keys.Study, g.helpBinding(m.c.text, m.c.help.ShowAll), m.keys.Quit,
+		m.keys.Stats}
 }
 
 // FullHelp is the list's help in columns.
@@ -457,12 +504,12 @@ func (m listModel) FullHelp() [][]key.Binding {
 	g := m.c.keys.Global
 	k := m.keys
 	if m.capturing() {
-		return [][]key.Binding{{k.AcceptFilter, k.CancelFilter, g.ForceQuit}}
+		return [][]key.Binding{{k.AcceptFilter, k.CancelFilter, g.ForceQuit}, {k.Difficulty}}
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PrevPage, k.NextPage, k.Top, k.Bottom},
-		{k.Open, k.Filter, k.ClearFilter, k.Bookmark, k.Scope, k.Study, k.StudyAll},
-		{g.helpBinding(m.c.text, m.c.help.ShowAll), k.Quit, g.ForceQuit},
+		{k.Open, k.Filter, k.Difficulty, k.ClearFilter, k.Bookmark, k.Scope},
+		{k.Study, k.StudyAll, k.Stats, g.helpBinding(m.c.text, m.c.help.ShowAll), k.Quit, g.ForceQuit},
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
 
+	"mianjing/notes"
 	"mianjing/srs"
 	"mianjing/store"
 )
@@ -462,4 +463,86 @@ func TestSecondBookmarkWaitsForTheFirst(t *testing.T) {
 	if d.m.c.store.IsBookmarked("note-01") {
 		t.Error("b after the write came back did nothing")
 	}
+}
+
+func TestFilterByDifficulty(t *testing.T) {
+	deck := testDeck() // difficulties 1, 2, 3, 1, 2, 3, …
+	targets := make([]string, len(deck.Notes))
+	for i := range deck.Notes {
+		targets[i] = noteItem{index: i, note: &deck.Notes[i]}.FilterValue()
+	}
+	ids := func(rs []list.Rank) []int {
+		var out []int
+		for _, r := range rs {
+			out = append(out, r.Index+1)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		term string
+		want []int
+	}{
+		{"d:2", []int{2, 5, 8, 11}},
+		{"难度:3", []int{3, 6, 9}},
+		{"DIFF:1", []int{1, 4, 7, 10}},
+		{"难度：2", []int{2, 5, 8, 11}},                     // a full-width colon
+		{"d:1 d:3", []int{1, 3, 4, 6, 7, 9, 10}},         // any of the difficulties named
+		{"d:2 注意力", []int{2}},                            // with a text term
+		{"注意力 d:1", []int{1}},                            // in either order
+		{"attention d:3", []int{9}},                      // notes 1 and 2 have the tag but other difficulties
+		{"d:0", nil},                                     // every note of this deck has a difficulty
+		{"d:", []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}}, // still being typed: no restriction
+		{"d:x", nil},                                     // not a difficulty: text that matches nothing
+	} {
+		if got := ids(filterNotes(c.term, targets)); !slices.Equal(got, c.want) {
+			t.Errorf("filter %q = %v, want %v", c.term, got, c.want)
+		}
+	}
+	// The text terms' highlights are unchanged by a difficulty term; the "d"
+	// of "d:2" highlights nothing, the text term "d" does.
+	for _, c := range []struct {
+		term string
+		want []int
+	}{
+		{"d:2 注意力", []int{3, 4, 5}},
+		{"d:2", nil},
+		{"d:2 d", []int{14}}, // 为什么注意力分数要除以根号 d_k？
+	} {
+		r := filterNotes(c.term, targets)
+		if len(r) == 0 || r[0].Index != 1 || !slices.Equal(r[0].MatchedIndexes, c.want) {
+			t.Errorf("filter %q: first rank %+v, want note 2 with matches %v", c.term, r, c.want)
+		}
+	}
+	// A note without a difficulty is d:0.
+	none := noteItem{index: 0, note: &notes.Note{Title: "无难度"}}.FilterValue()
+	if got := ids(filterNotes("d:0", []string{none, targets[0]})); !slices.Equal(got, []int{1}) {
+		t.Errorf("d:0 = %v, want the note without a difficulty", got)
+	}
+}
+
+func TestDifficultyFilterInTheList(t *testing.T) {
+	d := newDriver(t, Options{}, 100, 30)
+	d.keys("/")
+	d.typeText("难度:2 注意力")
+	d.keys("enter")
+	d.mustContain("筛选“难度:2 注意力”：1/11", testTitles[1])
+	d.mustNotContain(testTitles[0])
+	for _, l := range strings.Split(d.m.View().Content, "\n") {
+		if strings.Contains(stripForTest(l), testTitles[1]) {
+			if got := highlighted(t, l, 100); got != "注意力" {
+				t.Errorf("highlighted %q in %q, want 注意力", got, stripForTest(l))
+			}
+		}
+	}
+	// A self-test draws from the filtered notes.
+	d.keys("esc", "/")
+	d.typeText("d:3")
+	d.keys("enter", "a")
+	if d.m.active != viewQuiz || !slices.Equal(d.m.quiz.ids, []string{"note-03", "note-06", "note-09"}) {
+		t.Fatalf("a after d:3: active %v, ids %v", d.m.active, d.m.quiz.ids)
+	}
+	// Full help documents the term.
+	d = newDriver(t, Options{}, 100, 30)
+	d.keys("?")
+	d.mustContain("d:N", "按难度筛选")
 }

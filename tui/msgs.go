@@ -50,8 +50,9 @@ type openNoteMsg struct {
 	pos   int
 }
 
-// backMsg is sent by the reading view (backCmd) to return to the list,
-// selecting the deck index it was showing last.
+// backMsg is sent by the reading view and the stats screen to return to
+// the list, selecting the deck index the reading view was showing last (-1
+// keeps the list's selection).
 type backMsg struct {
 	index int
 }
@@ -94,3 +95,14 @@ type reviewUndoneMsg struct {
 
 // quizDoneMsg is sent by the self-test (quizDoneCmd) to return to the list.
 type quizDoneMsg struct{}
+
+// openStatsMsg is sent by the list (S) to open the stats screen.
+type openStatsMsg struct{}
+
+// statsLoadedMsg is sent by loadStatsJob with the statistics computed from
+// the store, or the error of a read.
+type statsLoadedMsg struct {
+	gen   int // the opening it was asked for; older ones are stale
+	stats srs.Stats
+	err   error
+}

@@ -131,9 +131,9 @@ func TestQuizBookmarkedAndAllSessions(t *testing.T) {
 	}
 	d.mustContain("自测 · 收藏", "1 / 1", "★")
 
-	// S tests every note, shuffled; Easy graduates each at once.
+	// a tests every note, shuffled; Easy graduates each at once.
 	d = newQuizDriver(t, quizStore(t), clk, 80, 24)
-	d.keys("S")
+	d.keys("a")
 	d.wantStep(quizQuestion)
 	d.mustContain("自测 · 全部", "1 / 11")
 	var order []string

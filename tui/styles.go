@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
+
+	"mianjing/tui/charts"
 )
 
 // Styles is every lipgloss style of the interface, built for one terminal
@@ -62,6 +64,14 @@ type Styles struct {
 	BarFull      color.Color
 	BarEmpty     color.Color
 	TextArea     textarea.Styles
+
+	// Stats screen.
+	Section    lipgloss.Style    // a section's heading
+	StatsLabel lipgloss.Style    // column heads and other quiet text
+	StatsValue lipgloss.Style    // the numbers
+	Charts     charts.Styles     // heatmap, forecast and recall bars
+	Tally      [4]lipgloss.Style // the notes bar's parts: mastered, review, learning, new
+	TallyGlyph [4]string
 
 	Help      help.Styles
 	Input     textinput.Styles
@@ -141,6 +151,14 @@ func newStyles(dark, noColor bool) Styles {
 		BarEmpty:     dim,
 		TextArea:     textarea.DefaultStyles(dark),
 
+		Section:    lipgloss.NewStyle().Bold(true).Foreground(accent),
+		StatsLabel: lipgloss.NewStyle().Foreground(dim),
+		StatsValue: lipgloss.NewStyle().Bold(true).Foreground(text),
+		Charts:     charts.NewStyles(dark, noColor),
+		Tally: [4]lipgloss.Style{lipgloss.NewStyle().Foreground(master), lipgloss.NewStyle().Foreground(accent),
+			lipgloss.NewStyle().Foreground(match), lipgloss.NewStyle().Foreground(fresh)},
+		TallyGlyph: [4]string{"█", "█", "█", "█"},
+
 		Help:      help.DefaultStyles(dark),
 		Input:     textinput.DefaultStyles(dark),
 		DotActive: lipgloss.NewStyle().Foreground(accent).Render("•"),
@@ -153,6 +171,8 @@ func newStyles(dark, noColor bool) Styles {
 		s.DotActive, s.DotIdle = "•", "·"
 		s.GradeSuggest = lipgloss.NewStyle().Padding(0, 1).Bold(true).Reverse(true)
 		s.TextArea = plainTextAreaStyles()
+		// Without colour the notes bar's parts differ by shade.
+		s.TallyGlyph = [4]string{"█", "▓", "▒", "░"}
 	}
 	s.TextArea.Cursor.Blink = false
 	// A steady cursor: a blinking one would keep a timer running for as long

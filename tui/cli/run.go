@@ -69,13 +69,8 @@ func (r *runner) readProgress(st store.Store) (progress, error) {
 	if err != nil {
 		return progress{}, err
 	}
-	sched := srs.NewScheduler()
-	sched.Loc = r.now.Location()
-	sched.RolloverHour = settings.RolloverHour
-	if settings.Retention > 0 && settings.Retention < 1 {
-		sched.Retention = settings.Retention
-	}
-	return progress{cards: cards, bookmarks: st.Bookmarks(), settings: settings, sched: sched}, nil
+	return progress{cards: cards, bookmarks: st.Bookmarks(), settings: settings,
+		sched: settings.Scheduler(r.now.Location())}, nil
 }
 
 // findNote returns the deck's note id, or reports an unknown id with the

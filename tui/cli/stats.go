@@ -34,27 +34,14 @@ func statsFlags(fs *flag.FlagSet) func(*runner, []string) int {
 	return func(r *runner, _ []string) int { return r.stats(*asJSON) }
 }
 
-// statsInput reads everything ComputeStats needs from st: cards,
-// bookmarks, settings and the whole review log (its brief form, which
-// decodes several times faster), converted to events.
+// statsInput reads everything ComputeStats needs from st, as the TUI's
+// stats screen does.
 func (r *runner) statsInput(d *notes.Deck, st store.Store) (srs.StatsInput, error) {
-	p, err := r.readProgress(st)
-	if err != nil {
-		return srs.StatsInput{}, err
-	}
-	in := srs.StatsInput{Cards: p.cards, Bookmarks: p.bookmarks, Now: r.now, Sched: p.sched}
-	in.Deck = make([]string, len(d.Notes))
+	ids := make([]string, len(d.Notes))
 	for i, n := range d.Notes {
-		in.Deck[i] = n.ID
+		ids[i] = n.ID
 	}
-	if n, err := st.ReviewCount(); err == nil {
-		in.Events = make([]srs.ReviewEvent, 0, n)
-	}
-	err = st.ForEachReviewBrief(func(rv store.ReviewBrief) error {
-		in.Events = append(in.Events, srs.ReviewEvent{NoteID: rv.NoteID, Time: rv.Time, Rating: rv.Rating, StateBefore: rv.State})
-		return nil
-	})
-	return in, err
+	return store.StatsInput(st, ids, r.now)
 }
 
 func (r *runner) stats(asJSON bool) int {
