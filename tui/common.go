@@ -273,9 +273,7 @@ func (c *common) enlargeView() string {
 // scheduler returns the scheduler of the learner's settings, counting study
 // days where now is.
 func (c *common) scheduler(now time.Time) srs.Scheduler {
-	s := srs.NewScheduler()
-	s.Retention, s.RolloverHour, s.Loc = c.settings.Retention, c.settings.RolloverHour, now.Location()
-	return s
+	return c.settings.Scheduler(now.Location())
 }
 
 // loadProgress reads the progress snapshot after every store write asked
