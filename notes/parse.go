@@ -51,6 +51,12 @@ func parseNote(file string, data []byte) (Note, []Problem) {
 // parseFile is parseNote also returning the file line of the id, for
 // duplicate-id problems.
 func parseFile(file string, data []byte) (n Note, idLine int, _ []Problem) {
+	return parseFileWith(file, data, fastFrontMatter)
+}
+
+// parseFileWith is parseFile decoding the front matter with fast first,
+// when it is set and accepts it, else with yaml.v3.
+func parseFileWith(file string, data []byte, fast func(string, *frontMatter) bool) (n Note, idLine int, _ []Problem) {
 	n.File = file
 	prob := func(line int, format string, args ...any) Problem {
 		return Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
@@ -89,18 +95,21 @@ func parseFile(file string, data []byte) (n Note, idLine int, _ []Problem) {
 
 	var probs []Problem
 	var fm frontMatter
-	dec := yaml.NewDecoder(strings.NewReader(fmText))
-	dec.KnownFields(true)
 	typeErr := false
-	if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
-		probs = append(probs, yamlProblems(file, err)...)
-		// A syntax error leaves nothing trustworthy to check further; after
-		// a type error the fields that did decode are still checked.
-		var te *yaml.TypeError
-		if !errors.As(err, &te) {
-			return n, idLine, probs
+	if fast == nil || !fast(fmText, &fm) {
+		dec := yaml.NewDecoder(strings.NewReader(fmText))
+		dec.KnownFields(true)
+		if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
+			probs = append(probs, yamlProblems(file, err)...)
+			// A syntax error leaves nothing trustworthy to check further;
+			// after a type error the fields that did decode are still
+			// checked.
+			var te *yaml.TypeError
+			if !errors.As(err, &te) {
+				return n, idLine, probs
+			}
+			typeErr = true
 		}
-		typeErr = true
 	}
 	// Front-matter line L is file line L+1 (after the opening "---").
 	at := func(node *yaml.Node) int {

@@ -57,6 +57,9 @@ func New(o Options) Model {
 	return Model{c: c, list: newList(c), detail: newDetail(c), quiz: newQuiz(c), stats: newStats(c)}
 }
 
+// maxFPS is the highest frame rate Bubble Tea allows.
+const maxFPS = 120
+
 // Run runs the app in the alternate screen until the learner quits.
 // Bubble Tea restores the terminal if the program panics and reports it
 // as an error. However the program ends (q, ctrl+c, SIGTERM, a closed
@@ -67,7 +70,10 @@ func Run(o Options) error {
 		return errors.New("tui: Options need a Deck and a Store")
 	}
 	m := New(o)
-	p := tea.NewProgram(m)
+	// Frames reach the terminal on a ticker; at Bubble Tea's most, 120 a
+	// second, the first frame and every keypress's frame wait at most
+	// 8 ms for it instead of 17 (see BENCHMARKS.md).
+	p := tea.NewProgram(m, tea.WithFPS(maxFPS))
 	stop := quitOnHangup(p)
 	_, err := p.Run()
 	stop()
@@ -174,13 +180,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			m.c.setError(m.c.text.ErrProgressFmt, msg.err)
 		}
-		if msg.cards != nil {
-			m.c.cards = msg.cards
-		}
-		if msg.bookmarks != nil {
-			m.c.bookmarks = msg.bookmarks
-		}
-		m.c.settings = msg.settings
+		m.c.setProgress(msg.cards, msg.bookmarks, msg.settings)
 		cmd = m.list.setItems()
 		return m, tea.Batch(cmd, m.relayout())
 
@@ -190,10 +190,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case msg.err != nil:
 			m.c.setError(m.c.text.ErrBookmarkFmt, msg.err)
 		case msg.on:
-			m.c.bookmarks[msg.id] = msg.at
+			m.c.setBookmark(msg.id, true, msg.at)
 			m.c.status = m.c.text.BookmarkOn
 		default:
-			delete(m.c.bookmarks, msg.id)
+			m.c.setBookmark(msg.id, false, msg.at)
 			m.c.status = m.c.text.BookmarkOff
 		}
 		cmd = m.list.setItems()
@@ -232,11 +232,14 @@ func (m Model) capturing() bool {
 	return m.active == viewList && m.list.capturing() || m.active == viewQuiz && m.quiz.capturing()
 }
 
-// relayout gives every view the window size again (footers change height
-// with help and status); the reading and self-test views may need a new
-// rendering.
+// relayout gives the active view the window size again (footers change
+// height with help and status); the reading and self-test views may need
+// a new rendering. The list is laid out when it is shown again: every
+// switch back to it calls relayout.
 func (m *Model) relayout() tea.Cmd {
-	m.list.SetSize(m.c.width, m.c.height)
+	if m.active == viewList {
+		m.list.SetSize(m.c.width, m.c.height)
+	}
 	if m.active == viewStats {
 		m.stats.SetSize(m.c.width, m.c.height)
 	}

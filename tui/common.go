@@ -2,10 +2,13 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -50,14 +53,29 @@ type common struct {
 	renderer *render.Renderer
 	now      func() time.Time
 	renders  map[renderKey]string
+	pages    map[pageKey]page // renderings laid out and measured for the reading view
+	// search returns every note's FilterValue, lower-cased once on first
+	// use (from the filter's command, or warmed when the filter opens).
+	search func() []string
+	helps  map[string]string // helpView's renderings by helpKey
+	drawn  map[string]string // memo's drawings by key
+	widths map[string]int    // join's measured lines
+	rows   map[rowKey]row    // the list's drawn rows; see cachedLine
+	// Facts of the deck and the language the list asks for on every row.
+	hasDifficulty bool
+	stateW        int
 	// io runs every store call in order; Run flushes it before returning.
 	io *ioQueue
 
 	// A snapshot of the learner's progress, refreshed by loadProgress
-	// and by bookmark results.
+	// and by bookmark results. Change it only through setProgress,
+	// setCard, dropCard and setBookmark, which keep tally current.
 	cards     map[string]srs.Card
 	bookmarks map[string]time.Time
 	settings  store.Settings
+	// tally memoises counts: the list header draws it on every frame, and
+	// counting a 10,000-note deck takes milliseconds.
+	tally tally
 	// inFlight holds notes whose bookmark write has not come back: a second
 	// b meanwhile is ignored, since concurrent toggles could report their
 	// results out of order.
@@ -79,6 +97,7 @@ func newCommon(o Options) *common {
 		renderer:  o.Renderer,
 		now:       o.Now,
 		renders:   map[renderKey]string{},
+		pages:     map[pageKey]page{},
 		io:        &ioQueue{},
 		cards:     map[string]srs.Card{},
 		bookmarks: map[string]time.Time{},
@@ -94,15 +113,70 @@ func newCommon(o Options) *common {
 	if c.now == nil {
 		c.now = time.Now
 	}
+	deck := c.deck
+	c.search = sync.OnceValue(func() []string {
+		out := make([]string, len(deck.Notes))
+		for i := range deck.Notes {
+			out[i] = searchValue(&deck.Notes[i])
+		}
+		return out
+	})
 	c.keys = newKeyMap(c.text)
 	c.setStyles(c.dark)
+	c.hasDifficulty = deckHasDifficulty(c.deck)
+	c.stateW = c.measureStateWidth()
 	return c
+}
+
+// tally is the header's counts for one study day and progress snapshot.
+type tally struct {
+	ok                 bool
+	day                int
+	total, due, marked int
+}
+
+// setProgress replaces the progress snapshot; nil maps keep the old ones.
+func (c *common) setProgress(cards map[string]srs.Card, bookmarks map[string]time.Time, settings store.Settings) {
+	if cards != nil {
+		c.cards = cards
+	}
+	if bookmarks != nil {
+		c.bookmarks = bookmarks
+	}
+	c.settings = settings
+	c.tally.ok = false
+}
+
+// setCard records a note's card.
+func (c *common) setCard(id string, card srs.Card) {
+	c.cards[id] = card
+	c.tally.ok = false
+}
+
+// dropCard forgets a note's card: it is new again.
+func (c *common) dropCard(id string) {
+	delete(c.cards, id)
+	c.tally.ok = false
+}
+
+// setBookmark records a note's bookmark as on (made at) or off.
+func (c *common) setBookmark(id string, on bool, at time.Time) {
+	if on {
+		c.bookmarks[id] = at
+	} else {
+		delete(c.bookmarks, id)
+	}
+	c.tally.ok = false
 }
 
 func (c *common) setStyles(dark bool) {
 	c.dark = dark
 	c.styles = newStyles(dark, c.noColor)
 	c.help.Styles = c.styles.Help
+	c.helps = map[string]string{}
+	c.drawn = map[string]string{}
+	c.widths = map[string]int{}
+	c.rows = map[rowKey]row{}
 }
 
 func (c *common) tooSmall() bool {
@@ -118,6 +192,12 @@ func (c *common) renderStyle() render.Style {
 	default:
 		return render.Light
 	}
+}
+
+// pageKey names a rendering centred by pad columns in the reading view.
+type pageKey struct {
+	renderKey
+	pad int
 }
 
 func (c *common) cacheRender(k renderKey, out string) {
@@ -179,7 +259,10 @@ func (c *common) studyState(id string, now time.Time) (studyKind, string) {
 }
 
 // stateWidth is the widest state marker, so the column lines up.
-func (c *common) stateWidth() int {
+func (c *common) stateWidth() int { return c.stateW }
+
+// measureStateWidth computes stateWidth.
+func (c *common) measureStateWidth() int {
 	w := 0
 	for _, s := range []string{c.text.StateNew, c.text.StateDue, c.text.StateMastered,
 		fmt.Sprintf(c.text.DaysFmt, 29), "12-31"} {
@@ -189,8 +272,14 @@ func (c *common) stateWidth() int {
 }
 
 // counts returns the header's numbers for the notes of the deck, counted
-// as the study queue counts them.
+// as the study queue counts them. They change with the progress snapshot
+// and the study day only (due today is due before the day ends), so they
+// are counted again only then.
 func (c *common) counts(now time.Time) (total, due, marked int) {
+	day := srs.DayIndex(now, now.Location(), c.settings.RolloverHour)
+	if t := c.tally; t.ok && t.day == day {
+		return t.total, t.due, t.marked
+	}
 	ids := make([]string, len(c.deck.Notes))
 	for i, n := range c.deck.Notes {
 		ids[i] = n.ID
@@ -199,12 +288,20 @@ func (c *common) counts(now time.Time) (total, due, marked int) {
 	sched.Loc, sched.RolloverHour = now.Location(), c.settings.RolloverHour
 	n := srs.Counts(srs.QueueInput{Deck: ids, Cards: c.cards, Bookmarks: c.bookmarks,
 		NewPerDay: c.settings.NewPerDay, Now: now, Sched: sched})
-	return len(c.deck.Notes), n.DueToday, n.Bookmarked
+	c.tally = tally{ok: true, day: day, total: len(c.deck.Notes), due: n.DueToday, marked: n.Bookmarked}
+	return c.tally.total, c.tally.due, c.tally.marked
 }
 
 // statusLine renders the message line above the help: the error if any,
 // else the status, else right, right-aligned (the reading view's percent).
 func (c *common) statusLine(width int, right string) string {
+	return c.memo("status\x00"+strconv.Itoa(width)+"\x00"+c.errText+"\x00"+c.status+"\x00"+right, func() string {
+		return c.drawStatusLine(width, right)
+	})
+}
+
+// drawStatusLine is statusLine without the memo.
+func (c *common) drawStatusLine(width int, right string) string {
 	s := c.styles
 	inner := width - s.Footer.GetHorizontalFrameSize()
 	var left string
@@ -225,7 +322,87 @@ func (c *common) statusLine(width int, right string) string {
 
 // helpView renders short or full help for km; full help falls back to
 // short when it would leave fewer than minBody rows of the given height.
+// Renderings are remembered by everything they depend on: help is part of
+// every frame, and measuring its text was a tenth of a frame's cost.
 func (c *common) helpView(km help.KeyMap, width, height, minBody int) string {
+	k := helpKey(km, width, height, minBody, c.help.ShowAll)
+	if out, ok := c.helps[k]; ok {
+		return out
+	}
+	if len(c.helps) >= maxCachedHelps {
+		clear(c.helps)
+	}
+	out := c.renderHelp(km, width, height, minBody)
+	c.helps[k] = out
+	return out
+}
+
+// helpKeys is a view's bindings as help shows them. Views pass these to
+// helpView rather than themselves: boxing a view model in the interface
+// copied it (tens of kilobytes) to the heap on every frame.
+type helpKeys struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
+func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
+
+// maxCachedHelps bounds the help cache; a few entries per view are used.
+const maxCachedHelps = 64
+
+// memo returns draw's result for key, drawing it only the first time: for
+// the lines of chrome every frame repeats (status line, list header). key
+// must name everything draw depends on but the styles, whose change
+// empties the memo.
+func (c *common) memo(key string, draw func() string) string {
+	if out, ok := c.drawn[key]; ok {
+		return out
+	}
+	if len(c.drawn) >= maxCachedHelps {
+		clear(c.drawn)
+	}
+	out := draw()
+	c.drawn[key] = out
+	return out
+}
+
+// helpKey names a help rendering: the sizes and every binding's state and
+// text (the self-test's grade help holds intervals).
+func helpKey(km help.KeyMap, width, height, minBody int, all bool) string {
+	var b strings.Builder
+	b.Grow(512)
+	for _, n := range []int{width, height, minBody} {
+		b.WriteString(strconv.Itoa(n))
+		b.WriteByte(' ')
+	}
+	if all {
+		b.WriteByte('*')
+	}
+	put := func(bs []key.Binding) {
+		for _, k := range bs {
+			h := k.Help()
+			if k.Enabled() {
+				b.WriteByte(1)
+			} else {
+				b.WriteByte(2)
+			}
+			b.WriteString(h.Key)
+			b.WriteByte(0)
+			b.WriteString(h.Desc)
+			b.WriteByte(0)
+		}
+		b.WriteByte(3)
+	}
+	put(km.ShortHelp())
+	for _, col := range km.FullHelp() {
+		put(col)
+	}
+	return b.String()
+}
+
+// renderHelp is helpView without the cache.
+func (c *common) renderHelp(km help.KeyMap, width, height, minBody int) string {
 	h := c.help
 	inner := width - c.styles.Footer.GetHorizontalFrameSize()
 	h.SetWidth(inner)

@@ -26,6 +26,7 @@ type detailModel struct {
 
 	want   renderKey // the rendering the view needs now
 	shown  renderKey // the rendering in the viewport
+	page   page      // the viewport's lines, measured
 	loaded bool      // shown == want
 	err    error     // the renderer's error for want
 
@@ -98,12 +99,22 @@ func (d *detailModel) rendered(msg noteRenderedMsg) {
 func (d *detailModel) show(k renderKey, out string) {
 	same := d.shown.id == k.id
 	frac := d.vp.ScrollPercent()
-	pad := strings.Repeat(" ", max(0, (d.vp.Width()-d.vp.Style.GetHorizontalFrameSize()-k.width)/2))
-	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = pad + l
+	pad := max(0, (d.vp.Width()-d.vp.Style.GetHorizontalFrameSize()-k.width)/2)
+	pk := pageKey{k, pad}
+	pg, ok := d.c.pages[pk]
+	if !ok {
+		lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+		for i, l := range lines {
+			lines[i] = strings.Repeat(" ", pad) + l
+		}
+		pg = newPage(lines)
+		if len(d.c.pages) >= maxCachedRenders {
+			clear(d.c.pages)
+		}
+		d.c.pages[pk] = pg
 	}
-	d.vp.SetContentLines(lines)
+	d.vp.SetContentLines(pg.lines)
+	d.page = pg
 	if same {
 		maxOff := max(0, d.vp.TotalLineCount()-d.vp.VisibleLineCount())
 		d.vp.SetYOffset(int(math.Round(frac * float64(maxOff))))
@@ -211,9 +222,11 @@ func (d detailModel) View() string {
 	case !d.loaded:
 		body = d.placeholder(d.c.styles.Status.Render(d.c.text.Rendering))
 	default:
-		body = d.vp.View()
+		body = d.page.view(d.vp)
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, d.titleBar(), body, d.footer())
+	// The title bar and the body are as wide as the window.
+	// The footer's lines are padded to the width already.
+	return d.c.join(d.width, []string{d.titleBar(), body, d.footer()}, []bool{true, true, true})
 }
 
 // placeholder fills the viewport's area with a short message.
@@ -236,8 +249,11 @@ func (d detailModel) titleBar() string {
 	if d.c.bookmarked(n.ID) {
 		star = " ★"
 	}
-	title := truncate(n.Title, inner-ansi.StringWidth(pos)-2-ansi.StringWidth(star))
-	return s.TitleBar.Width(d.width).Render(truncate(pos+"  "+title+star, inner))
+	// Drawn once per note and width: every frame and layout asks.
+	return d.c.memo(fmt.Sprint("detail title ", d.width, " ", pos, star, " ", n.ID), func() string {
+		title := truncate(n.Title, inner-ansi.StringWidth(pos)-2-ansi.StringWidth(star))
+		return s.TitleBar.Width(d.width).Render(truncate(pos+"  "+title+star, inner))
+	})
 }
 
 // footer is the status line, with the scroll percent on the right, and
@@ -249,7 +265,8 @@ func (d detailModel) footer() string {
 	}
 	status := d.c.statusLine(d.width, pct)
 	room := d.height - lipgloss.Height(d.titleBar()) - lipgloss.Height(status)
-	return lipgloss.JoinVertical(lipgloss.Left, status, d.c.helpView(d, d.width, room, minReadRows))
+	// The status line is as wide as the window.
+	return d.c.join(d.width, []string{status, d.c.helpView(helpKeys{d.ShortHelp(), d.FullHelp()}, d.width, room, minReadRows)}, []bool{true, false})
 }
 
 // minReadRows is the least room the note gets before full help gives way.

@@ -80,6 +80,7 @@ type quizModel struct {
 	confirming bool // asking whether to end with the answer shown
 
 	vp        viewport.Model
+	page      page // vp's lines, measured
 	want      renderKey
 	rendered  string // the rendering for want, once it came
 	loaded    bool
@@ -131,6 +132,7 @@ func (q *quizModel) start(msg startQuizMsg) tea.Cmd {
 	q.input.Reset()
 	q.input.Blur()
 	q.vp.SetContent("")
+	q.page = page{} // never the previous card's lines
 	q.mode, q.ids = msg.mode, slices.Clone(msg.ids)
 	q.layout()
 	if q.c.store == nil {
@@ -233,10 +235,7 @@ func (q *quizModel) loadedSession(msg sessionLoadedMsg) tea.Cmd {
 		q.loadErr, q.step = msg.err, quizEmpty
 		return nil
 	}
-	q.c.settings = msg.settings
-	if msg.bookmarks != nil {
-		q.c.bookmarks = msg.bookmarks
-	}
+	q.c.setProgress(nil, msg.bookmarks, msg.settings)
 	q.cards = maps.Clone(msg.cards)
 	if q.cards == nil {
 		q.cards = map[string]srs.Card{}
@@ -282,6 +281,7 @@ func (q *quizModel) show(id string, ahead bool, now time.Time) {
 	q.ticked = make([]bool, min(len(q.note.Points), len(quizTickKeys)))
 	q.want, q.rendered, q.loaded, q.renderErr = renderKey{}, "", false, nil
 	q.vp.SetContent("")
+	q.page = page{} // never the previous card's lines
 }
 
 // next shows the session's next card, or the summary.
@@ -484,7 +484,7 @@ func (q *quizModel) saved(msg reviewSavedMsg) tea.Cmd {
 	if msg.err == nil {
 		q.history[i].review.Seq = msg.review.Seq
 		q.history[i].saved = true
-		q.c.cards[msg.review.NoteID] = msg.review.After // the list is current on return
+		q.c.setCard(msg.review.NoteID, msg.review.After) // the list is current on return
 		return q.replay()
 	}
 	g := q.history[i]
@@ -515,9 +515,9 @@ func (q *quizModel) undone(msg reviewUndoneMsg) tea.Cmd {
 	g := q.history[i]
 	q.history = q.history[:i]
 	if b := msg.review.Before; b.State == srs.New && b.Reps == 0 {
-		delete(q.c.cards, msg.review.NoteID)
+		q.c.dropCard(msg.review.NoteID)
 	} else {
-		q.c.cards[msg.review.NoteID] = b
+		q.c.setCard(msg.review.NoteID, b)
 	}
 	q.c.status = q.c.text.Undone
 	return q.restore(g, msg.review.Before)
@@ -617,6 +617,7 @@ func (q *quizModel) fill() {
 	}
 	y := q.vp.YOffset()
 	q.vp.SetContentLines(lines)
+	q.page = newPage(lines)
 	q.vp.SetYOffset(y)
 }
 
@@ -643,13 +644,17 @@ func (q *quizModel) layout() {
 	q.input.SetWidth(max(1, q.typeWidth()-q.c.styles.AnswerBox.GetHorizontalFrameSize()))
 	q.input.SetHeight(maxTypingRows)
 	if q.step == quizQuestion {
-		room := q.bodyHeight() - lipgloss.Height(q.questionBlock(false)) - 1 - q.c.styles.AnswerBox.GetVerticalFrameSize()
+		room := q.chrome().body - lipgloss.Height(q.questionBlock(false)) - 1 - q.c.styles.AnswerBox.GetVerticalFrameSize()
 		q.input.SetHeight(max(1, min(maxTypingRows, room)))
 	}
 	if q.step == quizAnswer {
-		body := q.bodyHeight()
-		q.compact = body-q.answerChrome(false) < minAnswerRows
-		q.vp.SetHeight(max(1, body-q.answerChrome(q.compact)))
+		body := q.chrome().body
+		around := q.answerChrome(false)
+		q.compact = body-around < minAnswerRows
+		if q.compact {
+			around = q.answerChrome(true)
+		}
+		q.vp.SetHeight(max(1, body-around))
 	}
 }
 
@@ -658,9 +663,18 @@ func (q quizModel) typeWidth() int {
 	return min(readingWidth, q.width-4)
 }
 
-// bodyHeight is what the header and footer leave.
-func (q quizModel) bodyHeight() int {
-	return max(1, q.height-lipgloss.Height(q.header())-lipgloss.Height(q.footer()))
+// quizChrome is the header and footer of a frame, drawn once for it.
+type quizChrome struct {
+	header, footer string
+	body           int // the height they leave
+}
+
+// chrome draws the header and the footer and measures what they leave.
+func (q quizModel) chrome() quizChrome {
+	hdr := q.header()
+	hh := lipgloss.Height(hdr)
+	ftr := q.footer(hh)
+	return quizChrome{header: hdr, footer: ftr, body: max(1, q.height-hh-lipgloss.Height(ftr))}
 }
 
 // answerChrome is the height of the answer step without the viewport.
@@ -802,7 +816,8 @@ func (q quizModel) FullHelp() [][]key.Binding {
 // View draws the current step.
 func (q quizModel) View() string {
 	var body string
-	h := q.bodyHeight()
+	ch := q.chrome()
+	h := ch.body
 	switch q.step {
 	case quizLoading:
 		body = q.centre(q.c.styles.Status.Render(q.c.text.QuizLoading), h)
@@ -811,12 +826,16 @@ func (q quizModel) View() string {
 	case quizQuestion:
 		body = q.centre(q.questionBlock(true), h)
 	case quizAnswer:
-		body = lipgloss.JoinVertical(lipgloss.Left, q.answerTitle(), q.vp.View(),
-			q.pointsView(q.compact), q.gradeView(q.compact))
+		// The header and the viewport are as wide as the window.
+		return q.c.join(q.width, []string{ch.header, q.answerTitle(), q.page.view(q.vp),
+			q.pointsView(q.compact), q.gradeView(q.compact), ch.footer},
+			[]bool{true, false, true, false, false, true})
 	case quizSummary:
 		body = q.centre(q.summaryView(), h)
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, q.header(), body, q.footer())
+	// The header and the centred body are as wide as the window.
+	// The footer's lines are padded to the width already.
+	return q.c.join(q.width, []string{ch.header, body, ch.footer}, []bool{true, true, true})
 }
 
 // centre places block in the middle of a width×h area, cut to fit.
@@ -1134,14 +1153,16 @@ func (q quizModel) summaryView() string {
 	return strings.Join(out, "\n")
 }
 
-// footer is the status line and the help. Full help gives way to short
-// help when it would squeeze the step below its least height.
-func (q quizModel) footer() string {
+// footer is the status line and the help, below a header headerH lines
+// high. Full help gives way to short help when it would squeeze the step
+// below its least height.
+func (q quizModel) footer(headerH int) string {
 	status := q.c.statusLine(q.width, "")
-	room := q.height - lipgloss.Height(q.header()) - lipgloss.Height(status)
+	room := q.height - headerH - lipgloss.Height(status)
 	need := minAnswerRows
 	if q.step == quizAnswer {
 		need += q.answerChrome(true)
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, status, q.c.helpView(q, q.width, room, need))
+	// The status line is as wide as the window.
+	return q.c.join(q.width, []string{status, q.c.helpView(helpKeys{q.ShortHelp(), q.FullHelp()}, q.width, room, need)}, []bool{true, false})
 }

@@ -12,7 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"mianjing/internal/deckgen"
+	"mianjing/notes/deckgen"
 	"mianjing/srs"
 	"mianjing/store"
 )

@@ -533,6 +533,12 @@ func (t *Term) Wait(timeout time.Duration) (exitCode int, err error) {
 	return t.exitCode, nil
 }
 
+// Pid returns the process id of the program, e.g. to read its
+// /proc/PID/status while it runs.
+func (t *Term) Pid() int {
+	return t.cmd.Process.Pid
+}
+
 // Kill sends sig to the process.
 func (t *Term) Kill(sig os.Signal) error {
 	if err := t.cmd.Process.Signal(sig); err != nil && !errors.Is(err, os.ErrProcessDone) {

@@ -1,0 +1,148 @@
+package tui
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"charm.land/bubbles/v2/list"
+
+	"mianjing/notes"
+)
+
+// TestTextIndexIsIndex checks the filter's search against strings.Index on
+// Chinese, mixed and ASCII text, including needles that occur only at the
+// very start or end, overlap, or straddle a near miss.
+func TestTextIndexIsIndex(t *testing.T) {
+	hays := []string{"", "注", "注意力", "自注意力机制注意力", "注意注意力", "attention 注意力 Attention",
+		"é注意力é", "ab注意", "力注意", strings.Repeat("局部注意", 50) + "力"}
+	needles := []string{"注", "注意", "注意力", "意力", "力", "att", "é注", "注意力机制注意力", "机制", "x"}
+	r := rand.New(rand.NewPCG(1, 2))
+	runes := []rune("注意力机制局部é a")
+	for range 300 {
+		var b strings.Builder
+		for range r.IntN(20) {
+			b.WriteRune(runes[r.IntN(len(runes))])
+		}
+		hays = append(hays, b.String())
+	}
+	for _, h := range hays {
+		for _, n := range needles {
+			if got, want := textIndex(h, n), strings.Index(h, n); got != want {
+				t.Errorf("textIndex(%q, %q) = %d, want %d", h, n, got, want)
+			}
+		}
+	}
+}
+
+// filterReference is filterNotes as it was before it searched lower-cased
+// text by byte: runes lower-cased one by one and compared as slices. The
+// list's filter must rank and highlight exactly as it did.
+func filterReference(term string, targets []string) []list.Rank {
+	lower := func(s string) []rune {
+		r := []rune(s)
+		for i, c := range r {
+			r[i] = unicode.ToLower(c)
+		}
+		return r
+	}
+	at := func(hay, needle []rune) []int {
+		var out []int
+		for i := 0; i+len(needle) <= len(hay); i++ {
+			if slices.Equal(hay[i:i+len(needle)], needle) {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	var terms [][]rune
+	for _, t := range strings.Fields(term) {
+		terms = append(terms, lower(t))
+	}
+	if len(terms) == 0 {
+		return nil
+	}
+	type scored struct {
+		rank  list.Rank
+		score int
+	}
+	var hits []scored
+	for i, target := range targets {
+		f := strings.SplitN(target, filterSep, 4)
+		lt, ltags, lbody := lower(f[0]), lower(f[1]), lower(f[3])
+		var marked []bool
+		score, ok := 0, true
+		for _, t := range terms {
+			if a := at(lt, t); len(a) > 0 {
+				if marked == nil {
+					marked = make([]bool, len(lt))
+				}
+				for _, s := range a {
+					for j := s; j < s+len(t); j++ {
+						marked[j] = true
+					}
+				}
+				score += 100
+				continue
+			}
+			switch {
+			case len(at(ltags, t)) > 0:
+				score += 10
+			case len(at(lbody, t)) > 0:
+				score++
+			default:
+				ok = false
+			}
+			if !ok {
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		var idx []int
+		for j, m := range marked {
+			if m {
+				idx = append(idx, j)
+			}
+		}
+		hits = append(hits, scored{list.Rank{Index: i, MatchedIndexes: idx}, score})
+	}
+	slices.SortStableFunc(hits, func(a, b scored) int { return b.score - a.score })
+	out := make([]list.Rank, len(hits))
+	for i, h := range hits {
+		out[i] = h.rank
+	}
+	return out
+}
+
+// TestFilterMatchesReference compares filterNotes with filterReference on
+// the embedded deck and the fuzz deck, for terms in Chinese, in English
+// of every case, overlapping ones and ones whose lower case differs in
+// length in bytes (İ, K, Σ). Difficulty terms are filterNotes's own (see
+// list_test.go).
+func TestFilterMatchesReference(t *testing.T) {
+	d, err := notes.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := append(append([]notes.Note{}, d.Notes...), fuzzDeck().Notes...)
+	all = append(all, notes.Note{ID: "case", Title: "İSTANBUL Kelvin ΣΟΦΙΑ aaaa 注意注意", Tags: []string{"LoRA", "İ"},
+		Body: "ﬁ ǅ KELVIN σοφια"})
+	targets := make([]string, len(all))
+	for i := range all {
+		targets[i] = searchValue(&all[i])
+	}
+	for _, term := range []string{"注意", "注意力", "意力 机", "lora", "LoRA", "LORA ptuning", "Transformer",
+		"aa", "aaa", "i̇", "İstanbul", "kelvin", "k", "σοφια", "ΣΟΦΙΑ", "ﬁ", "ǆ", "emoji 👩",
+		"位置 编码", "x-y", "rtl", "עברית", "  ", "微调 训练"} {
+		got, want := filterNotes(term, targets), filterReference(term, targets)
+		if !slices.EqualFunc(got, want, func(a, b list.Rank) bool {
+			return a.Index == b.Index && slices.Equal(a.MatchedIndexes, b.MatchedIndexes)
+		}) {
+			t.Errorf("filter %q:\n got %v\nwant %v", term, got, want)
+		}
+	}
+}
