@@ -89,7 +89,7 @@ func badDecks() []badDeck {
 			refused: "note.md: file is 1048577 bytes, over the 1 MiB limit"},
 		{name: "10000 notes with one title", files: sameTitle},
 		one("only a code block", noteFile("code", "只有代码块", "```python\n"+strings.Repeat("print('代码')  # 很长的注释很长的注释很长的注释很长的注释很长的注释很长的注释很长的注释\n", 50)+"```")),
-		one("nested 20 levels", noteFile("nested", "深度嵌套的列表", nestedList(20))),
+		one("nested 200 levels", noteFile("nested", "深度嵌套的列表", nestedList(200))),
 		one("5000-row table", noteFile("table", "五千行的表格", table.String())),
 		one("right to left", noteFile("rtl", "שאלה — מה זה קשב? سؤال ما هو الانتباه؟",
 			"זהו טקסט **מימין לשמאל** עם מספרים 123 ו־English.\n\nنص عربي طويل جدا يمتد على عدة أسطر لاختبار الالتفاف "+strings.Repeat("والكلمات ", 40)+"\n\n- פריט\n- عنصر\n")),

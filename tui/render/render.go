@@ -174,7 +174,7 @@ func (r *Renderer) glamourLines(markdown string, style Style) (*cacheEntry, erro
 	r.mu.Unlock()
 
 	p := r.parsers.Get().(parser.Parser)
-	prep := prepare(p, markdown)
+	prep := prepare(p, limitNesting(markdown))
 	r.parsers.Put(p)
 	out, err := r.glamourRender(prep.src, style)
 	if err != nil {
