@@ -158,16 +158,7 @@ func (g globalKeys) helpBinding(t text, showAll bool) key.Binding {
 // viewport. Half pages are off: d ticks a point and u undoes.
 func (k quizKeys) viewportKeys() viewport.KeyMap {
 	none := key.NewBinding()
-	return viewport.KeyMap{
-		PageDown:     k.PageDown,
-		PageUp:       k.PageUp,
-		HalfPageUp:   none,
-		HalfPageDown: none,
-		Down:         k.Down,
-		Up:           k.Up,
-		Left:         none,
-		Right:        none,
-	}
+	return scrollKeyMap(k.Up, k.Down, k.PageUp, k.PageDown, none, none)
 }
 
 // bubblesListKeys maps our list bindings onto the bubbles list, which does
@@ -194,17 +185,22 @@ func (k listKeys) bubblesListKeys() list.KeyMap {
 	}
 }
 
-// viewportKeys maps our reading bindings onto the viewport; horizontal
-// scrolling is off because notes are wrapped to the width.
+// viewportKeys maps our reading bindings onto the viewport.
 func (k detailKeys) viewportKeys() viewport.KeyMap {
+	return scrollKeyMap(k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown)
+}
+
+// scrollKeyMap is a viewport key map from our bindings; horizontal
+// scrolling is off because notes are wrapped to the width.
+func scrollKeyMap(up, down, pageUp, pageDown, halfUp, halfDown key.Binding) viewport.KeyMap {
 	none := key.NewBinding()
 	return viewport.KeyMap{
-		PageDown:     k.PageDown,
-		PageUp:       k.PageUp,
-		HalfPageUp:   k.HalfUp,
-		HalfPageDown: k.HalfDown,
-		Down:         k.Down,
-		Up:           k.Up,
+		PageDown:     pageDown,
+		PageUp:       pageUp,
+		HalfPageUp:   halfUp,
+		HalfPageDown: halfDown,
+		Down:         down,
+		Up:           up,
 		Left:         none,
 		Right:        none,
 	}
