@@ -61,15 +61,7 @@ func (d benchDeck) firstFrame(screen string) bool {
 // (deckgen.Small) and the generated large deck.
 func benchDecks(b *testing.B) []benchDeck {
 	b.Helper()
-	emb, err := notes.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	embDB := filepath.Join(b.TempDir(), "embedded.db")
-	if err := deckgen.WriteStore(embDB, emb, deckgen.Small()); err != nil {
-		b.Fatal(err)
-	}
-	fx, err := deckgen.Cached(deckgen.Notes, deckgen.Large())
+	emb, embDB, fx, err := deckgen.BenchPair(b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -33,15 +33,7 @@ type benchCase struct {
 // the 10,000-note deck with deckgen.Large's.
 func benchCases(b *testing.B) []benchCase {
 	b.Helper()
-	emb, err := notes.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	embDB := filepath.Join(b.TempDir(), "embedded.db")
-	if err := deckgen.WriteStore(embDB, emb, deckgen.Small()); err != nil {
-		b.Fatal(err)
-	}
-	fx, err := deckgen.Cached(deckgen.Notes, deckgen.Large())
+	emb, embDB, fx, err := deckgen.BenchPair(b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}

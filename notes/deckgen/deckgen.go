@@ -296,3 +296,18 @@ func CopyFile(dst, src string) error {
 	}
 	return os.WriteFile(dst, data, 0o600)
 }
+
+// BenchPair returns the two decks every benchmark compares: the embedded
+// deck with Small progress written to a new store in dir, and the cached
+// 10,000-note fixture with Large progress.
+func BenchPair(dir string) (emb *notes.Deck, embDB string, large Fixture, err error) {
+	if emb, err = notes.Default(); err != nil {
+		return nil, "", Fixture{}, err
+	}
+	embDB = filepath.Join(dir, "embedded.db")
+	if err = WriteStore(embDB, emb, Small()); err != nil {
+		return nil, "", Fixture{}, err
+	}
+	large, err = Cached(Notes, Large())
+	return emb, embDB, large, err
+}
