@@ -97,21 +97,7 @@ func TestFastFrontMatterRefuses(t *testing.T) {
 // parses to the same note, id line and problems with it as with yaml.v3
 // alone.
 func FuzzFastFrontMatter(f *testing.F) {
-	deck, err := fs.Sub(embedded, "deck")
-	if err != nil {
-		f.Fatal(err)
-	}
-	files, err := fs.ReadDir(deck, ".")
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, e := range files {
-		b, err := fs.ReadFile(deck, e.Name())
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	addDeckSeeds(f)
 	for _, s := range []string{
 		good,
 		"---\nid: a\ntitle: t\ntags: [x, y]\ndifficulty: 2\n---\n答案\n",

@@ -7,21 +7,7 @@ import (
 )
 
 func FuzzParse(f *testing.F) {
-	deck, err := fs.Sub(embedded, "deck")
-	if err != nil {
-		f.Fatal(err)
-	}
-	files, err := fs.ReadDir(deck, ".")
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, e := range files {
-		b, err := fs.ReadFile(deck, e.Name())
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	addDeckSeeds(f)
 	for _, s := range []string{
 		good, "", "---", "---\n---\n", "答案\n", "---\nid: a\ntitle: t\n\n答案\n",
 		"---\nid: a\ntitle: t\n  bad: x\n---\n答案\n", "---\nid: a\ntitle: t\nauthor: x\n---\n答案\n",
@@ -62,4 +48,24 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("multi-line title %q", n.Title)
 		}
 	})
+}
+
+// addDeckSeeds adds every embedded note file to f's seed corpus.
+func addDeckSeeds(f *testing.F) {
+	f.Helper()
+	deck, err := fs.Sub(embedded, "deck")
+	if err != nil {
+		f.Fatal(err)
+	}
+	files, err := fs.ReadDir(deck, ".")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, e := range files {
+		b, err := fs.ReadFile(deck, e.Name())
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
 }
