@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -142,24 +141,7 @@ func (d *driver) run(cmd tea.Cmd) {
 }
 
 // exec runs cmd, flattening batches and sequences into messages.
-func (d *driver) exec(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if msg == nil {
-		return nil
-	}
-	// tea.Sequence's message type is unexported; it is a []tea.Cmd too.
-	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
-		var out []tea.Msg
-		for i := 0; i < v.Len(); i++ {
-			out = append(out, d.exec(v.Index(i).Interface().(tea.Cmd))...)
-		}
-		return out
-	}
-	return []tea.Msg{msg}
-}
+func (d *driver) exec(cmd tea.Cmd) []tea.Msg { return execCmd(cmd) }
 
 // keys types each named key in turn: "enter", "esc", "space", "ctrl+c", a
 // special key name, or literal text.
