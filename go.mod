@@ -44,3 +44,5 @@ require (
 	golang.org/x/sys v0.47.0 // indirect
 	golang.org/x/text v0.24.0 // indirect
 )
+
+replace github.com/alecthomas/chroma/v2 => ./tui/render/chroma
