@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/dlclark/regexp2"
 )
@@ -140,47 +141,84 @@ func NewXMLLexer(from fs.FS, path string) (*RegexLexer, error) {
 		}
 	}
 
+	analyserFn, err := compileAnalyser(config)
+	if err != nil {
+		return nil, err
+	}
+	return newXMLRegexLexer(from, path, config, analyserFn), nil
+}
+
+// NewIndexedXMLLexer returns the lexer serialised at path in from, whose
+// config was read beforehand (mianjing patch). Unlike NewXMLLexer it reads
+// nothing and compiles nothing: the analyser's regexes compile on first use
+// (an invalid one makes the analyser score 0) and the rules load on first
+// tokenisation. The lexers package registers its embedded lexers this way so
+// that importing it costs no XML parsing.
+func NewIndexedXMLLexer(from fs.FS, path string, config *Config) *RegexLexer {
 	var analyserFn func(string) float32
-
 	if config.Analyse != nil {
-		type regexAnalyse struct {
-			re    *regexp2.Regexp
-			score float32
-		}
-
-		regexAnalysers := make([]regexAnalyse, 0, len(config.Analyse.Regexes))
-
-		for _, ra := range config.Analyse.Regexes {
-			re, err := regexp2.Compile(ra.Pattern, regexp2.None)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %q is not a valid analyser regex: %w", config.Name, ra.Pattern, err)
-			}
-
-			regexAnalysers = append(regexAnalysers, regexAnalyse{re, ra.Score})
-		}
-
+		var (
+			once     sync.Once
+			compiled func(string) float32
+		)
 		analyserFn = func(text string) float32 {
-			var score float32
-
-			for _, ra := range regexAnalysers {
-				ok, err := ra.re.MatchString(text)
-				if err != nil {
-					return 0
+			once.Do(func() {
+				fn, err := compileAnalyser(config)
+				if err != nil || fn == nil {
+					fn = func(string) float32 { return 0 }
 				}
-
-				if ok && config.Analyse.First {
-					return float32(math.Min(float64(ra.score), 1.0))
-				}
-
-				if ok {
-					score += ra.score
-				}
-			}
-
-			return float32(math.Min(float64(score), 1.0))
+				compiled = fn
+			})
+			return compiled(text)
 		}
 	}
+	return newXMLRegexLexer(from, path, config, analyserFn)
+}
 
+// compileAnalyser compiles config's analyser regexes; nil if it has none.
+func compileAnalyser(config *Config) (func(string) float32, error) {
+	if config.Analyse == nil {
+		return nil, nil
+	}
+	type regexAnalyse struct {
+		re    *regexp2.Regexp
+		score float32
+	}
+
+	regexAnalysers := make([]regexAnalyse, 0, len(config.Analyse.Regexes))
+
+	for _, ra := range config.Analyse.Regexes {
+		re, err := regexp2.Compile(ra.Pattern, regexp2.None)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %q is not a valid analyser regex: %w", config.Name, ra.Pattern, err)
+		}
+
+		regexAnalysers = append(regexAnalysers, regexAnalyse{re, ra.Score})
+	}
+
+	return func(text string) float32 {
+		var score float32
+
+		for _, ra := range regexAnalysers {
+			ok, err := ra.re.MatchString(text)
+			if err != nil {
+				return 0
+			}
+
+			if ok && config.Analyse.First {
+				return float32(math.Min(float64(ra.score), 1.0))
+			}
+
+			if ok {
+				score += ra.score
+			}
+		}
+
+		return float32(math.Min(float64(score), 1.0))
+	}, nil
+}
+
+func newXMLRegexLexer(from fs.FS, path string, config *Config, analyserFn func(string) float32) *RegexLexer {
 	return &RegexLexer{
 		config:   config,
 		analyser: analyserFn,
@@ -216,7 +254,7 @@ func NewXMLLexer(from fs.FS, path string) (*RegexLexer, error) {
 			}
 			return lexer.Rules, nil
 		},
-	}, nil
+	}
 }
 
 // Marshal a RegexLexer to XML.

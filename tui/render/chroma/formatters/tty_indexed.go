@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 )
@@ -205,7 +206,9 @@ func findClosest(table *ttyTable, seeking chroma.Colour) chroma.Colour {
 	closest := float64(math.MaxFloat64)
 	for colour := range table.foreground {
 		distance := colour.Distance(seeking)
-		if distance < closest {
+		// mianjing patch: ties go to the lowest colour, not to whichever the
+		// map's random order gives first, so the output is repeatable.
+		if distance < closest || distance == closest && colour < closestColour {
 			closest = distance
 			closestColour = colour
 		}
@@ -236,10 +239,23 @@ func clearBackground(style *chroma.Style) *chroma.Style {
 
 type indexedTTYFormatter struct {
 	table *ttyTable
+	// themes caches styleToEscapeSequence by style (mianjing patch): it
+	// matches every entry of the style against every colour of the table,
+	// which took a tenth of a note's rendering when done on every call.
+	// Styles are not changed once built.
+	themes sync.Map // *chroma.Style -> map[chroma.TokenType]string
+}
+
+func (c *indexedTTYFormatter) theme(style *chroma.Style) map[chroma.TokenType]string {
+	if theme, ok := c.themes.Load(style); ok {
+		return theme.(map[chroma.TokenType]string)
+	}
+	theme, _ := c.themes.LoadOrStore(style, styleToEscapeSequence(c.table, style))
+	return theme.(map[chroma.TokenType]string)
 }
 
 func (c *indexedTTYFormatter) Format(w io.Writer, style *chroma.Style, it chroma.Iterator) (err error) {
-	theme := styleToEscapeSequence(c.table, style)
+	theme := c.theme(style)
 	for token := it(); token != chroma.EOF; token = it() {
 		clr, ok := theme[token.Type]
 
@@ -271,21 +287,21 @@ func (c *indexedTTYFormatter) Format(w io.Writer, style *chroma.Style, it chroma
 // TTY is an 8-colour terminal formatter.
 //
 // The Lab colour space is used to map RGB values to the most appropriate index colour.
-var TTY = Register("terminal", &indexedTTYFormatter{ttyTables[8]})
+var TTY = Register("terminal", &indexedTTYFormatter{table: ttyTables[8]})
 
 // TTY8 is an 8-colour terminal formatter.
 //
 // The Lab colour space is used to map RGB values to the most appropriate index colour.
-var TTY8 = Register("terminal8", &indexedTTYFormatter{ttyTables[8]})
+var TTY8 = Register("terminal8", &indexedTTYFormatter{table: ttyTables[8]})
 
 // TTY16 is a 16-colour terminal formatter.
 //
 // It uses \033[3xm for normal colours and \033[90Xm for bright colours.
 //
 // The Lab colour space is used to map RGB values to the most appropriate index colour.
-var TTY16 = Register("terminal16", &indexedTTYFormatter{ttyTables[16]})
+var TTY16 = Register("terminal16", &indexedTTYFormatter{table: ttyTables[16]})
 
 // TTY256 is a 256-colour terminal formatter.
 //
 // The Lab colour space is used to map RGB values to the most appropriate index colour.
-var TTY256 = Register("terminal256", &indexedTTYFormatter{ttyTables[256]})
+var TTY256 = Register("terminal256", &indexedTTYFormatter{table: ttyTables[256]})
