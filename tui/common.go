@@ -53,7 +53,7 @@ type common struct {
 	renderer *render.Renderer
 	now      func() time.Time
 	renders  map[renderKey]string
-	pages    map[pageKey]page // renderings laid out and measured for the reading view
+	pages    map[pageKey]shownPage // renderings laid out and measured for the reading view
 	// search returns every note's FilterValue, lower-cased once on first
 	// use (from the filter's command, or warmed when the filter opens).
 	search func() []string
@@ -97,7 +97,7 @@ func newCommon(o Options) *common {
 		renderer:  o.Renderer,
 		now:       o.Now,
 		renders:   map[renderKey]string{},
-		pages:     map[pageKey]page{},
+		pages:     map[pageKey]shownPage{},
 		io:        &ioQueue{},
 		cards:     map[string]srs.Card{},
 		bookmarks: map[string]time.Time{},

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -46,6 +47,14 @@ func (d detailModel) note() *notes.Note {
 		return nil
 	}
 	return &d.c.deck.Notes[d.order[d.pos]]
+}
+
+// shownPage is a page and a viewport holding its lines. Setting a
+// viewport's content measures every line, which was most of the cost of
+// opening a note again; a cached page keeps the viewport that did it.
+type shownPage struct {
+	pg page
+	vp viewport.Model
 }
 
 // open shows the note at pos of order.
@@ -101,20 +110,26 @@ func (d *detailModel) show(k renderKey, out string) {
 	frac := d.vp.ScrollPercent()
 	pad := max(0, (d.vp.Width()-d.vp.Style.GetHorizontalFrameSize()-k.width)/2)
 	pk := pageKey{k, pad}
-	pg, ok := d.c.pages[pk]
+	sp, ok := d.c.pages[pk]
 	if !ok {
 		lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 		for i, l := range lines {
 			lines[i] = strings.Repeat(" ", pad) + l
 		}
-		pg = newPage(lines)
+		sp = shownPage{pg: newPage(lines), vp: d.vp}
+		sp.vp.SetContentLines(lines)
 		if len(d.c.pages) >= maxCachedRenders {
 			clear(d.c.pages)
 		}
-		d.c.pages[pk] = pg
+		d.c.pages[pk] = sp
 	}
-	d.vp.SetContentLines(pg.lines)
-	d.page = pg
+	// Only the content comes from the cache; size and style may have
+	// changed since. The other settings are made once, in newDetail.
+	vp := sp.vp
+	vp.SetWidth(d.vp.Width())
+	vp.SetHeight(d.vp.Height())
+	vp.Style = d.vp.Style
+	d.vp, d.page = vp, sp.pg
 	if same {
 		maxOff := max(0, d.vp.TotalLineCount()-d.vp.VisibleLineCount())
 		d.vp.SetYOffset(int(math.Round(frac * float64(maxOff))))
@@ -239,18 +254,19 @@ func (d detailModel) placeholder(msg string) string {
 // titleBar shows the position in the list's order, the title and ★.
 func (d detailModel) titleBar() string {
 	s := d.c.styles
-	inner := d.width - s.TitleBar.GetHorizontalFrameSize()
 	n := d.note()
 	if n == nil {
 		return s.TitleBar.Width(d.width).Render("")
 	}
-	pos := fmt.Sprintf("%d/%d", d.pos+1, len(d.order))
+	pos := strconv.Itoa(d.pos+1) + "/" + strconv.Itoa(len(d.order))
 	star := ""
 	if d.c.bookmarked(n.ID) {
 		star = " ★"
 	}
-	// Drawn once per note and width: every frame and layout asks.
-	return d.c.memo(fmt.Sprint("detail title ", d.width, " ", pos, star, " ", n.ID), func() string {
+	// Drawn once per note and width: every frame and layout asks, so the
+	// key is all that is built each time.
+	return d.c.memo("detail title\x00"+strconv.Itoa(d.width)+"\x00"+pos+star+"\x00"+n.ID, func() string {
+		inner := d.width - s.TitleBar.GetHorizontalFrameSize()
 		title := truncate(n.Title, inner-ansi.StringWidth(pos)-2-ansi.StringWidth(star))
 		return s.TitleBar.Width(d.width).Render(truncate(pos+"  "+title+star, inner))
 	})
