@@ -617,6 +617,13 @@ func (m *listModel) SetSize(w, h int) {
 // page dots are ours: the list's own reserve their height from the page
 // count before it is recomputed, and overflow by a line when paging starts.
 func (m *listModel) layout() {
+	if m.width == 0 {
+		// No window size yet (the model is being built): the first
+		// WindowSizeMsg lays the list out; measuring now was a third of
+		// start-up's work.
+		m.updateKeys()
+		return
+	}
 	// Twice: the help's height depends on which keys are enabled, and the
 	// page keys on how many rows there are; unless the keys came out as
 	// they were when the first fit measured the help.
