@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -255,5 +256,17 @@ func cellText(src []byte, cell gast.Node) string {
 		}
 	}
 	walk(cell)
-	return strings.TrimSpace(strings.ReplaceAll(b.String(), `\|`, "|"))
+	// Cells are laid out here, not by glamour and WrapLine, so control
+	// characters are dropped here: an ESC from the note would reach the
+	// terminal.
+	text := strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, b.String())
+	return strings.TrimSpace(strings.ReplaceAll(text, `\|`, "|"))
 }

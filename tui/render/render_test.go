@@ -715,3 +715,21 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+// A table cell's control characters never reach the terminal: tables are
+// laid out by this package, past glamour and WrapLine (found by FuzzRender).
+func TestRenderTableDropsControlCharacters(t *testing.T) {
+	md := "| 列 | b |\n|---|---|\n| x\x1b]0;pwned\x07y | \x1b[31mred\tz |\n"
+	for _, st := range []Style{Plain, Dark} {
+		out, err := New().Render(md, 60, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(out, "\x07") || strings.Contains(out, "\x1b]0;") || strings.Contains(out, "\x1b[31m") {
+			t.Errorf("%s: a control sequence from the cell reached the output: %q", st, out)
+		}
+		if plain := ansi.Strip(out); !strings.Contains(plain, "x]0;pwnedy") || !strings.Contains(plain, "[31mred z") {
+			t.Errorf("%s: the cells' text is not kept: %q", st, plain)
+		}
+	}
+}
