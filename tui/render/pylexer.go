@@ -127,6 +127,30 @@ type pyScan struct {
 	i     int
 	stack []pyState
 	toks  []chroma.Token
+	// next remembers the last forward search for each set of bytes, so that
+	// text like "{a[{a[{a[…" without a closing ] is searched once, not
+	// once per {.
+	next map[string][2]int // set -> {from, found}
+}
+
+// nextOf returns the index of the first byte of set at or after j, or
+// len(s).
+func (p *pyScan) nextOf(set string, j int) int {
+	if p.next == nil {
+		p.next = map[string][2]int{}
+	}
+	// A search from `from` that found k answers any j in [from, k].
+	if c, ok := p.next[set]; ok && c[0] <= j && j <= c[1] {
+		return c[1]
+	}
+	k := strings.IndexAny(p.s[j:], set)
+	if k < 0 {
+		k = len(p.s)
+	} else {
+		k += j
+	}
+	p.next[set] = [2]int{j, k}
+	return k
 }
 
 func (p *pyScan) emit(t chroma.TokenType, end int) {
@@ -506,8 +530,8 @@ func (p *pyScan) escape(i int) int {
 		return i + 2
 	case c == 'N':
 		if i+2 < len(s) && s[i+2] == '{' {
-			if k := strings.IndexAny(s[i+3:], "}\n"); k >= 0 && s[i+3+k] == '}' {
-				return i + 3 + k + 1
+			if k := p.nextOf("}\n", i+3); k < len(s) && s[k] == '}' {
+				return k + 1
 			}
 		}
 	case c == 'u':
@@ -578,8 +602,8 @@ func (p *pyScan) braceFormat(i int) int {
 					continue
 				}
 			} else if s[j] == '[' {
-				if k := strings.IndexByte(s[j+1:], ']'); k > 0 {
-					j += k + 2
+				if k := p.nextOf("]", j+1); k > j+1 && k < len(s) {
+					j = k + 1
 					continue
 				}
 			}

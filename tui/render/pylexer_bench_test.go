@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
@@ -28,6 +29,22 @@ func BenchmarkPythonLexer(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(samples)), "ns/block")
+		})
+	}
+}
+
+// BenchmarkPythonLexerAdversarial tokenises each 1 MiB adversarial input.
+func BenchmarkPythonLexerAdversarial(b *testing.B) {
+	for name, src := range adversarialPython(1 << 20) {
+		b.Run(strings.ReplaceAll(name, " ", "-"), func(b *testing.B) {
+			for b.Loop() {
+				it, err := lexers.Get("python").Tokenise(nil, src)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for tok := it(); tok != chroma.EOF; tok = it() {
+				}
+			}
 		})
 	}
 }

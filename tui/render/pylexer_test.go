@@ -140,3 +140,39 @@ func FuzzPythonLexer(f *testing.F) {
 		}
 	})
 }
+
+// adversarialPython are inputs of about n bytes that make a naive scanner
+// quadratic: every { or \N{ starting a search for a closer that never
+// comes, deep f-string nesting, one endless line.
+func adversarialPython(n int) map[string]string {
+	rep := func(s string) string { return strings.Repeat(s, n/len(s)) }
+	return map[string]string{
+		"format fields without ]": `"` + rep("{a["),
+		"named escapes without }": `"` + rep(`\N{`),
+		"f-string nesting":        `f"` + rep("{("),
+		"decorator chain":         "@" + rep("a . "),
+		"triple quotes":           rep(`"""x`),
+		"one long comment":        "#" + rep("注"),
+		"operators":               rep("<<=!"),
+	}
+}
+
+// The lexer keeps every byte of inputs that would make a naive scanner
+// search the rest of the text at every character (see
+// BenchmarkPythonLexerAdversarial for the times).
+func TestPythonLexerAdversarialInput(t *testing.T) {
+	// 256 KiB: a quadratic scan would take minutes.
+	for name, src := range adversarialPython(1 << 18) {
+		it, err := lexers.Get("python").Tokenise(nil, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for tok := it(); tok != chroma.EOF; tok = it() {
+			b.WriteString(tok.Value)
+		}
+		if b.String() != src {
+			t.Errorf("%s: the tokens do not spell the input", name)
+		}
+	}
+}
