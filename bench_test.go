@@ -97,7 +97,7 @@ func copyDB(b *testing.B, d benchDeck) string {
 // private home.
 func benchEnv(b *testing.B) []string {
 	home := b.TempDir()
-	return []string{"LANG=zh_CN.UTF-8", "LC_ALL=", "LC_MESSAGES=", "NO_COLOR=",
+	return []string{"LANG=zh_CN.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=", "NO_COLOR=",
 		"HOME=" + home, "XDG_DATA_HOME=" + filepath.Join(home, "data")}
 }
 

@@ -108,6 +108,7 @@ func baseEnv(t testing.TB) []string {
 		"LANG=zh_CN.UTF-8",
 		"LC_ALL=", // empty: DetectLang skips unset and empty variables
 		"LC_MESSAGES=",
+		"LANGUAGE=",
 		"NO_COLOR=",
 		"XDG_DATA_HOME=" + filepath.Join(home, "data"),
 		"HOME=" + home,

@@ -31,6 +31,15 @@ func TestDetectLang(t *testing.T) {
 		{"", map[string]string{"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, "en"},
 		{"", map[string]string{"LC_MESSAGES": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"},
 		{"", map[string]string{"LC_ALL": "", "LANG": "zh_CN.UTF-8"}, "zh"},
+		// LANGUAGE, gettext's list, comes first unless the locale is C.
+		{"", map[string]string{"LANGUAGE": "zh_CN:en", "LANG": "en_US.UTF-8"}, "zh"},
+		{"", map[string]string{"LANGUAGE": "en:zh_CN", "LANG": "zh_CN.UTF-8"}, "en"},
+		{"", map[string]string{"LANGUAGE": "fr:de:zh_TW", "LANG": "en_US.UTF-8"}, "zh"},
+		{"", map[string]string{"LANGUAGE": "fr", "LANG": "zh_CN.UTF-8"}, "zh"},
+		{"", map[string]string{"LANGUAGE": "zh_CN", "LC_ALL": "C"}, "en"},
+		{"", map[string]string{"LANGUAGE": "zh_CN", "LANG": "POSIX"}, "en"},
+		{"", map[string]string{"LANGUAGE": "zh_CN"}, "en"},
+		{"zh", map[string]string{"LANGUAGE": "en"}, "zh"},
 	} {
 		got := DetectLang(c.flag, func(k string) string { return c.env[k] })
 		if got != c.want {

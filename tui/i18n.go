@@ -422,11 +422,17 @@ func (t text) duration(d time.Duration) string {
 }
 
 // DetectLang resolves the interface language: a non-empty flag wins;
-// otherwise the first set of LC_ALL, LC_MESSAGES and LANG decides, as POSIX
-// orders them. Values starting with "zh" give "zh", anything else "en".
+// otherwise the locale, the first set of LC_ALL, LC_MESSAGES and LANG as
+// POSIX orders them, decides, unless LANGUAGE, gettext's priority list
+// (e.g. "zh_CN:en"), names zh or en first; gettext ignores LANGUAGE when the
+// locale is C, POSIX or unset, and so does this. Values starting with "zh" give
+// "zh", anything else "en".
 func DetectLang(flag string, getenv func(string) string) string {
+	isZh := func(v string) bool {
+		return strings.HasPrefix(strings.ToLower(strings.TrimSpace(v)), "zh")
+	}
 	pick := func(v string) string {
-		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(v)), "zh") {
+		if isZh(v) {
 			return "zh"
 		}
 		return "en"
@@ -437,10 +443,23 @@ func DetectLang(flag string, getenv func(string) string) string {
 	if getenv == nil {
 		return "en"
 	}
+	locale := ""
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := getenv(name); v != "" {
-			return pick(v)
+			locale = v
+			break
 		}
 	}
-	return "en"
+	if base, _, _ := strings.Cut(locale, "."); base != "" && base != "C" && base != "POSIX" {
+		for _, lang := range strings.Split(getenv("LANGUAGE"), ":") {
+			switch l := strings.ToLower(strings.TrimSpace(lang)); {
+			case isZh(l):
+				return "zh"
+			case l == "en" || strings.HasPrefix(l, "en_"):
+				return "en"
+			}
+			// A language the app does not have: try the next.
+		}
+	}
+	return pick(locale)
 }
