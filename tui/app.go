@@ -44,10 +44,12 @@ const (
 type Model struct {
 	c      *common
 	active view
-	list   listModel
-	detail detailModel
-	quiz   quizModel
-	stats  statsModel
+	// quizFrom is where the self-test returns: the screen that started it.
+	quizFrom view
+	list     listModel
+	detail   detailModel
+	quiz     quizModel
+	stats    statsModel
 }
 
 // New returns the root model for o. o.Store must be set (Run checks); a nil
@@ -153,6 +155,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.relayout()
 
 	case startQuizMsg:
+		// A session started from the self-test's own empty screen keeps
+		// the first one's way back.
+		if m.active != viewQuiz {
+			m.quizFrom = m.active
+		}
+		msg.from = m.quizFrom
 		m.active = viewQuiz
 		cmd = m.quiz.start(msg)
 		return m, tea.Batch(cmd, m.relayout())
@@ -168,8 +176,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 
 	case quizDoneMsg:
-		m.active = viewList
-		return m, tea.Batch(m.c.loadProgress(), m.relayout())
+		m.active = m.quizFrom
+		if m.active == viewStats {
+			// The session changed what the screen showed.
+			cmd = m.stats.open()
+		}
+		return m, tea.Batch(m.c.loadProgress(), cmd, m.relayout())
 
 	case sessionLoadedMsg, reviewSavedMsg, reviewUndoneMsg:
 		// The self-test's store results, even if it has lost focus.

@@ -137,7 +137,8 @@ func TestBadDecks(t *testing.T) {
 					{"its self-test", []tea.Msg{press("t")}},
 					{"its answer", []tea.Msg{press("space")}},
 					{"the answer's end", []tea.Msg{press("end")}},
-					{"the list again", []tea.Msg{press("esc"), press("y"), press("esc")}},
+					{"the note again", []tea.Msg{press("esc"), press("y"), press("esc")}},
+					{"the list again", []tea.Msg{press("esc")}},
 				}
 				for _, st := range steps {
 					what := fmt.Sprintf("%dx%d %s", sz[0], sz[1], st.what)

@@ -77,6 +77,8 @@ type text struct {
 	OfferMarkedFmt  string // %d bookmarked notes
 	OfferAllFmt     string // %d notes
 	OfferBack       string
+	OfferBackNote   string
+	OfferBackStats  string
 	SummaryTitle    string
 	SumCardsFmt     string // %d cards, %d grades
 	SumNothing      string
@@ -87,6 +89,8 @@ type text struct {
 	SumLearnFmt     string // %s in how long
 	SumSavedFmt     string // %d grades saved
 	SumBack         string
+	SumBackNote     string
+	SumBackStats    string
 	Undone          string
 	ErrSaveFmt      string // %v store error
 	ErrUndoFmt      string // %v store error
@@ -135,6 +139,7 @@ type text struct {
 	KeyStudyAll, KeyType, KeyStopTyping, KeyReveal, KeyTick     string
 	KeyAccept, KeyUndo, KeyEnd, KeyConfirm, KeyCancel           string
 	KeyStudyMarked, KeyToList, KeyStats, KeySort, KeyDifficulty string
+	KeyToNote, KeyToStats                                       string
 }
 
 // textFor returns the strings of lang ("zh" or anything else for English).
@@ -191,6 +196,7 @@ func zhText() text {
 		KeyStudyAll: "全部自测", KeyType: "输入答案", KeyStopTyping: "完成输入", KeyReveal: "显示答案",
 		KeyTick: "勾选要点", KeyAccept: "按建议评分", KeyUndo: "撤销", KeyEnd: "结束", KeyConfirm: "结束",
 		KeyCancel: "继续", KeyStudyMarked: "自测收藏", KeyToList: "返回列表",
+		KeyToNote: "返回笔记", KeyToStats: "返回统计",
 		KeyStats: "统计", KeySort: "切换排序", KeyDifficulty: "按难度筛选（N=1–3）",
 
 		StatsTitle:      "学习统计",
@@ -247,6 +253,8 @@ func zhText() text {
 		OfferMarkedFmt:  "按 b 自测收藏的 %d 题",
 		OfferAllFmt:     "按 a 自测全部 %d 题（随机顺序）",
 		OfferBack:       "按 esc 返回列表",
+		OfferBackNote:   "按 esc 返回笔记",
+		OfferBackStats:  "按 esc 返回统计",
 		SummaryTitle:    "自测结束",
 		SumCardsFmt:     "复习 %d 题，评分 %d 次",
 		SumNothing:      "这次没有评分。",
@@ -257,6 +265,8 @@ func zhText() text {
 		SumLearnFmt:     "学习中的题目 %s后再来",
 		SumSavedFmt:     "%d 次评分都已保存",
 		SumBack:         "按 enter 返回列表",
+		SumBackNote:     "按 enter 返回笔记",
+		SumBackStats:    "按 enter 返回统计",
 		Undone:          "已撤销上一次评分",
 		ErrSaveFmt:      "评分未保存（%v），本题已放回，请重新评分",
 		ErrUndoFmt:      "撤销失败：%v",
@@ -316,6 +326,7 @@ func enText() text {
 		KeyStudyAll: "self-test all", KeyType: "type answer", KeyStopTyping: "stop typing", KeyReveal: "show answer",
 		KeyTick: "tick point", KeyAccept: "grade as suggested", KeyUndo: "undo", KeyEnd: "end", KeyConfirm: "end",
 		KeyCancel: "go on", KeyStudyMarked: "self-test bookmarked", KeyToList: "back to list",
+		KeyToNote: "back to note", KeyToStats: "back to stats",
 		KeyStats: "stats", KeySort: "sort", KeyDifficulty: "by difficulty (N=1–3)",
 
 		StatsTitle:      "Progress",
@@ -372,6 +383,8 @@ func enText() text {
 		OfferMarkedFmt:  "b: test the %d bookmarked notes",
 		OfferAllFmt:     "a: test all %d notes (shuffled)",
 		OfferBack:       "esc: back to the list",
+		OfferBackNote:   "esc: back to the note",
+		OfferBackStats:  "esc: back to the stats",
 		SummaryTitle:    "Self-test finished",
 		SumCardsFmt:     "%d notes reviewed, %d grades",
 		SumNothing:      "Nothing was graded.",
@@ -382,6 +395,8 @@ func enText() text {
 		SumLearnFmt:     "Learning notes come back in %s",
 		SumSavedFmt:     "All %d grades saved",
 		SumBack:         "enter: back to the list",
+		SumBackNote:     "enter: back to the note",
+		SumBackStats:    "enter: back to the stats",
 		Undone:          "Last grade undone",
 		ErrSaveFmt:      "grade not saved (%v); the note is back, grade it again",
 		ErrUndoFmt:      "cannot undo: %v",

@@ -62,6 +62,8 @@ type backMsg struct {
 type startQuizMsg struct {
 	ids  []string
 	mode store.Mode
+	// from is the screen the session returns to; the root model sets it.
+	from view
 }
 
 // sessionLoadedMsg is sent by loadSessionCmd with what a self-test session
@@ -93,7 +95,8 @@ type reviewUndoneMsg struct {
 	err    error
 }
 
-// quizDoneMsg is sent by the self-test (quizDoneCmd) to return to the list.
+// quizDoneMsg is sent by the self-test (quizDoneCmd) to return to the
+// screen it was started from.
 type quizDoneMsg struct{}
 
 // openStatsMsg is sent by the list (S) to open the stats screen.

@@ -58,6 +58,7 @@ type quizModel struct {
 	gen   int // which session; results of an older one are stale
 
 	mode    store.Mode
+	from    view     // where the session returns
 	ids     []string // the notes the session draws from, in deck order
 	loadErr error
 
@@ -133,7 +134,9 @@ func (q *quizModel) start(msg startQuizMsg) tea.Cmd {
 	q.input.Blur()
 	q.vp.SetContent("")
 	q.page = page{} // never the previous card's lines
-	q.mode, q.ids = msg.mode, slices.Clone(msg.ids)
+	q.mode, q.ids, q.from = msg.mode, slices.Clone(msg.ids), msg.from
+	keyHelp, _, _ := q.backTexts()
+	q.keys.Back.SetHelp(q.keys.Back.Help().Key, keyHelp)
 	q.layout()
 	if q.c.store == nil {
 		return nil
@@ -194,6 +197,19 @@ func undoReviewJob(st store.Store, gen int) func() tea.Msg {
 
 // quizDoneCmd returns to the list.
 func quizDoneCmd() tea.Cmd { return msgCmd(quizDoneMsg{}) }
+
+// backTexts names the way back, to the screen the session was started from:
+// the key's help, the hint on the empty screen and on the summary.
+func (q quizModel) backTexts() (keyHelp, offer, summary string) {
+	t := q.c.text
+	switch q.from {
+	case viewDetail:
+		return t.KeyToNote, t.OfferBackNote, t.SumBackNote
+	case viewStats:
+		return t.KeyToStats, t.OfferBackStats, t.SumBackStats
+	}
+	return t.KeyToList, t.OfferBack, t.SumBack
+}
 
 // capturing reports whether keys are text for the answer box.
 func (q quizModel) capturing() bool { return q.typing }
@@ -1069,7 +1085,8 @@ func (q quizModel) emptyView() string {
 	if n := q.offerAll(); n > 0 {
 		lines = append(lines, fmt.Sprintf(t.OfferAllFmt, n))
 	}
-	lines = append(lines, s.Hint.Render(t.OfferBack))
+	_, offer, _ := q.backTexts()
+	lines = append(lines, s.Hint.Render(offer))
 	var out []string
 	for _, l := range lines {
 		out = append(out, strings.Split(ansi.Wrap(l, w, ""), "\n")...)
@@ -1144,7 +1161,8 @@ func (q quizModel) summaryView() string {
 	case len(q.history) > 0:
 		lines = append(lines, s.Status.Render(fmt.Sprintf(t.SumSavedFmt, q.savedCount())))
 	}
-	lines = append(lines, "", s.Hint.Render(t.SumBack))
+	_, _, summary := q.backTexts()
+	lines = append(lines, "", s.Hint.Render(summary))
 	w := max(1, q.typeWidth())
 	var out []string
 	for _, l := range lines {

@@ -176,6 +176,47 @@ func TestQuizOneNoteFromTheReadingView(t *testing.T) {
 	if r := log[len(log)-1]; r.NoteID != "note-03" || r.Mode != store.ModeOne || r.Rating != srs.Good {
 		t.Errorf("review %+v", r)
 	}
+	// The way back leads to the note being read, not the list.
+	d.mustContain("按 enter 返回笔记")
+	d.mustNotContain("返回列表")
+	d.keys("enter")
+	if d.m.active != viewDetail || d.m.detail.note().ID != "note-03" {
+		t.Fatalf("enter after the summary: view %d:\n%s", d.m.active, d.screen())
+	}
+	d.mustContain(testTitles[2])
+	d.keys("esc")
+	if d.m.active != viewList || d.selectedID() != "note-03" {
+		t.Errorf("esc from the note: view %d, row %q", d.m.active, d.selectedID())
+	}
+}
+
+// A session started on the stats screen returns there, with the stats
+// read again; one started from the self-test's empty screen keeps that way
+// back.
+func TestQuizReturnsToTheStatsScreen(t *testing.T) {
+	clk := newClock()
+	st := quizStore(t)
+	d := newQuizDriver(t, st, clk, 80, 24)
+	d.keys("S")
+	if d.m.active != viewStats {
+		t.Fatalf("S: view %d", d.m.active)
+	}
+	before := len(logOf(t, st))
+	d.keys("s")
+	d.wantStep(quizQuestion)
+	d.keys("space", "3", "esc")
+	d.wantStep(quizSummary)
+	d.mustContain("按 enter 返回统计")
+	d.keys("enter")
+	if d.m.active != viewStats {
+		t.Fatalf("enter after the summary: view %d:\n%s", d.m.active, d.screen())
+	}
+	if got := len(logOf(t, st)); got != before+1 {
+		t.Fatalf("%d reviews logged, want %d", got, before+1)
+	}
+	if !d.m.stats.loaded || d.m.stats.stats.ReviewsTotal != before+1 {
+		t.Errorf("the stats were not read again: %d reviews counted, want %d", d.m.stats.stats.ReviewsTotal, before+1)
+	}
 }
 
 func TestQuizNothingDueOffersTheOthers(t *testing.T) {
