@@ -58,8 +58,9 @@ type quizModel struct {
 	gen   int // which session; results of an older one are stale
 
 	mode    store.Mode
-	from    view     // where the session returns
-	ids     []string // the notes the session draws from, in deck order
+	from    view              // where the session returns
+	early   []tea.KeyPressMsg // keys typed while the session was read
+	ids     []string          // the notes the session draws from, in deck order
 	loadErr error
 
 	sched    srs.Scheduler
@@ -247,18 +248,30 @@ func (q *quizModel) loadedSession(msg sessionLoadedMsg) tea.Cmd {
 	if msg.gen != q.gen {
 		return nil
 	}
+	var cmd tea.Cmd
 	if msg.err != nil {
 		q.loadErr, q.step = msg.err, quizEmpty
-		return nil
+	} else {
+		q.c.setProgress(nil, msg.bookmarks, msg.settings)
+		q.cards = maps.Clone(msg.cards)
+		if q.cards == nil {
+			q.cards = map[string]srs.Card{}
+		}
+		q.newToday = msg.newToday
+		cmd = q.begin(q.mode)
 	}
-	q.c.setProgress(nil, msg.bookmarks, msg.settings)
-	q.cards = maps.Clone(msg.cards)
-	if q.cards == nil {
-		q.cards = map[string]srs.Card{}
+	// The keys typed meanwhile (space right after s) act now, in order.
+	cmds := []tea.Cmd{cmd}
+	early := q.early
+	q.early = nil
+	for _, k := range early {
+		cmds = append(cmds, q.key(k))
 	}
-	q.newToday = msg.newToday
-	return q.begin(q.mode)
+	return tea.Batch(cmds...)
 }
+
+// maxEarlyKeys bounds the keys kept while a session is read.
+const maxEarlyKeys = 16
 
 // queueInput is what srs builds the session from, at now.
 func (q *quizModel) queueInput(now time.Time) srs.QueueInput {
@@ -337,6 +350,12 @@ func (q *quizModel) reveal() tea.Cmd {
 func (q *quizModel) key(k tea.KeyPressMsg) tea.Cmd {
 	q.updateKeys()
 	km := q.keys
+	if q.step == quizLoading && !key.Matches(k, km.End) {
+		if len(q.early) < maxEarlyKeys {
+			q.early = append(q.early, k)
+		}
+		return nil
+	}
 	if q.typing {
 		if key.Matches(k, km.StopTyping) {
 			q.typing = false

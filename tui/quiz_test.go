@@ -1037,3 +1037,25 @@ func TestQuizResizeOnTheEmptyScreen(t *testing.T) {
 		d.mustContain("按 a 自测全部")
 	}
 }
+
+// Keys typed while the session is still being read (space right after s)
+// act once it is, instead of being lost.
+func TestQuizKeysTypedWhileLoadingAreKept(t *testing.T) {
+	clk := newClock()
+	d := newQuizDriver(t, quizStore(t), clk, 80, 24)
+	m, cmd := d.m.Update(keyMsg("s"))
+	d.m = m.(Model)
+	// Deliver startQuizMsg but hold back what its store read answers.
+	var held []tea.Msg
+	for _, msg := range d.exec(cmd) {
+		m, cmd = d.m.Update(msg)
+		d.m = m.(Model)
+		held = append(held, d.exec(cmd)...)
+	}
+	d.wantStep(quizLoading)
+	d.keys("space")
+	d.wantStep(quizLoading)
+	d.send(held...)
+	d.wantStep(quizAnswer)
+	d.mustContain("要点（已勾选 0/3）", "1 重来 10分钟")
+}
