@@ -89,6 +89,9 @@ func badDecks() []badDeck {
 			refused: "note.md: file is 1048577 bytes, over the 1 MiB limit"},
 		{name: "10000 notes with one title", files: sameTitle},
 		one("only a code block", noteFile("code", "只有代码块", "```python\n"+strings.Repeat("print('代码')  # 很长的注释很长的注释很长的注释很长的注释很长的注释很长的注释很长的注释\n", 50)+"```")),
+		// Unclosed format fields on one line: a quadratic scan for the
+		// closing ] in the Python lexer would hang here.
+		one("256KiB Python line", noteFile("pyline", "一行很长的代码", "```python\nx = \""+strings.Repeat("{a[", 256<<10/3)+"\n```")),
 		one("nested 200 levels", noteFile("nested", "深度嵌套的列表", nestedList(200))),
 		one("5000-row table", noteFile("table", "五千行的表格", table.String())),
 		one("right to left", noteFile("rtl", "שאלה — מה זה קשב? سؤال ما هو الانتباه؟",
