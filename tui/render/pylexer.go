@@ -25,7 +25,20 @@ const (
 // the same tokens by hand; TestPythonLexerMatchesChroma and
 // FuzzPythonLexer compare the two.
 func init() {
-	lexers.Register(newPyLexer(lexers.Get("python").Config()))
+	lexers.Register(newPyLexer(pyConfig()))
+}
+
+// pyConfig is python.xml's config (TestPythonLexerMatchesChroma compares
+// them), written out so that registering does not need chroma's registry,
+// which is built on first use.
+func pyConfig() *chroma.Config {
+	return &chroma.Config{
+		Name:    "Python",
+		Aliases: []string{"python", "py", "sage", "python3", "py3"},
+		Filenames: []string{"*.py", "*.pyi", "*.pyw", "*.jy", "*.sage", "*.sc", "SConstruct", "SConscript", "*.bzl",
+			"BUCK", "BUILD", "BUILD.bazel", "WORKSPACE", "WORKSPACE.bzlmod", "WORKSPACE.bazel", "MODULE.bazel", "REPO.bazel", "*.tac"},
+		MimeTypes: []string{"text/x-python", "application/x-python", "text/x-python3", "application/x-python3"},
+	}
 }
 
 // pyLexer is a chroma.Lexer for Python that follows python.xml's rules

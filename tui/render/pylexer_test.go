@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -92,6 +93,9 @@ func TestPythonLexerMatchesChroma(t *testing.T) {
 		t.Fatalf("lexers.Get(python) = %T, want the hand-written lexer", lexers.Get("python"))
 	}
 	ref := chromaPython(t)
+	if got, want := lexers.Get("python").Config(), ref.Config(); !reflect.DeepEqual(got, want) {
+		t.Errorf("config %+v, python.xml's %+v", got, want)
+	}
 	for name, src := range pythonSamples(t) {
 		if diff := comparePython(t, ref, lexers.Get("python"), src); diff != "" {
 			t.Errorf("%s: %s", name, diff)

@@ -179,6 +179,9 @@ func (l *LexerRegistry) Analyse(text string) Lexer {
 func (l *LexerRegistry) Register(lexer Lexer) Lexer {
 	lexer.SetRegistry(l)
 	config := lexer.Config()
+	// mianjing patch: add scans every lexer registered so far, which made
+	// registering them all quadratic; a name never seen needs no scan.
+	_, seen := l.byName[config.Name]
 
 	l.byName[config.Name] = lexer
 	l.byName[strings.ToLower(config.Name)] = lexer
@@ -188,7 +191,11 @@ func (l *LexerRegistry) Register(lexer Lexer) Lexer {
 		l.byAlias[strings.ToLower(alias)] = lexer
 	}
 
-	l.Lexers = add(l.Lexers, lexer)
+	if seen {
+		l.Lexers = add(l.Lexers, lexer)
+	} else {
+		l.Lexers = append(l.Lexers, lexer)
+	}
 
 	return lexer
 }
