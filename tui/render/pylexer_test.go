@@ -128,16 +128,8 @@ func FuzzPythonLexer(f *testing.F) {
 			return
 		}
 		// No text lost or added, in order.
-		it, err := lexers.Get("python").Tokenise(nil, src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var b strings.Builder
-		for tok := it(); tok != chroma.EOF; tok = it() {
-			b.WriteString(tok.Value)
-		}
-		if want := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(src); b.String() != want {
-			t.Fatalf("tokens spell %q, want %q", b.String(), want)
+		if got, want := pythonSpelled(t, src), strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(src); got != want {
+			t.Fatalf("tokens spell %q, want %q", got, want)
 		}
 		if diff := comparePython(t, ref, lexers.Get("python"), src); diff != "" {
 			t.Fatal(diff)
@@ -167,16 +159,22 @@ func adversarialPython(n int) map[string]string {
 func TestPythonLexerAdversarialInput(t *testing.T) {
 	// 256 KiB: a quadratic scan would take minutes.
 	for name, src := range adversarialPython(1 << 18) {
-		it, err := lexers.Get("python").Tokenise(nil, src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var b strings.Builder
-		for tok := it(); tok != chroma.EOF; tok = it() {
-			b.WriteString(tok.Value)
-		}
-		if b.String() != src {
+		if pythonSpelled(t, src) != src {
 			t.Errorf("%s: the tokens do not spell the input", name)
 		}
 	}
+}
+
+// pythonSpelled joins the values of the Python lexer's tokens for src.
+func pythonSpelled(t testing.TB, src string) string {
+	t.Helper()
+	it, err := lexers.Get("python").Tokenise(nil, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for tok := it(); tok != chroma.EOF; tok = it() {
+		b.WriteString(tok.Value)
+	}
+	return b.String()
 }
