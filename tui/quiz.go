@@ -196,7 +196,7 @@ func undoReviewJob(st store.Store, gen int) func() tea.Msg {
 	}
 }
 
-// quizDoneCmd returns to the list.
+// quizDoneCmd returns to the screen the session was started from.
 func quizDoneCmd() tea.Cmd { return msgCmd(quizDoneMsg{}) }
 
 // backTexts names the way back, to the screen the session was started from:
