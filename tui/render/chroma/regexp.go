@@ -272,6 +272,17 @@ type RegexLexer struct {
 	rules          map[string][]*CompiledRule
 	fetchRulesFunc func() (Rules, error)
 	compileOnce    sync.Once
+	matchTimeout   time.Duration // mianjing patch: 0 means upstream's 250 ms
+}
+
+// SetMatchTimeout sets how long one rule's regexp may run before it counts
+// as not matching; regexp2.DefaultMatchTimeout means no limit. It must be
+// called before the lexer is first used. (mianjing patch: a timeout that
+// fires on a loaded machine silently changes the tokens, so a lexer used as
+// a test's reference must not have one.)
+func (r *RegexLexer) SetMatchTimeout(d time.Duration) *RegexLexer {
+	r.matchTimeout = d
+	return r
 }
 
 func (r *RegexLexer) String() string {
@@ -337,6 +348,9 @@ func (r *RegexLexer) maybeCompile() (err error) {
 					return fmt.Errorf("failed to compile rule %s.%d: %s", state, i, err)
 				}
 				rule.Regexp.MatchTimeout = time.Millisecond * 250
+				if r.matchTimeout != 0 { // mianjing patch
+					rule.Regexp.MatchTimeout = r.matchTimeout
+				}
 			}
 		}
 	}
