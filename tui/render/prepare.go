@@ -39,6 +39,10 @@ type prepared struct {
 	// marker starts the placeholder paragraph that stands for table i:
 	// marker + strconv.Itoa(i).
 	marker string
+	// indent is a space character absent from the note; prepare writes it
+	// where glamour would lose a list item's hanging indent, and
+	// glamourLines turns it into a space. 0 when the note has them all.
+	indent rune
 }
 
 // edit replaces src[start:stop] with repl.
@@ -53,8 +57,13 @@ type edit struct {
 //     print a space there), and any other soft break becomes one space (inside
 //     list items glamour would keep the newline and lose the hanging indent);
 //   - tabs in code blocks are expanded to stops every 4 columns;
-//   - each top-level table is replaced by a placeholder paragraph, because the
-//     tables are laid out here, at the target width (see layoutTable).
+//   - each table at the top level, in a quote or after a list item's first
+//     block is replaced by a placeholder paragraph, because the tables are
+//     laid out here, at the target width (see layoutTable);
+//   - a list item's later paragraphs start on a line of their own, after a
+//     blank one, and they and the lines after a hard break get the item's
+//     hanging indent (glamour runs them on after the item's first paragraph,
+//     glamour#167, and indents them to the item's marker).
 func prepare(p parser.Parser, md string) prepared {
 	md = strings.ToValidUTF8(strings.ReplaceAll(md, "\r\n", "\n"), "\uFFFD")
 	src := []byte(md)
@@ -64,14 +73,22 @@ func prepare(p parser.Parser, md string) prepared {
 	for strings.Contains(md, out.marker) {
 		out.marker += "x"
 	}
+	out.indent = indentRune(md)
 	var edits []edit
 	_ = gast.Walk(doc, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
 		if !entering {
 			return gast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *gast.Paragraph, *gast.TextBlock:
+			if e, ok := laterParagraphEdit(src, n, out.indent); ok {
+				edits = append(edits, e)
+			}
 		case *gast.Text:
 			if e, ok := softBreakEdit(src, n); ok {
+				edits = append(edits, e)
+			}
+			if e, ok := hardBreakEdit(src, n, out.indent); ok {
 				edits = append(edits, e)
 			}
 		case *gast.FencedCodeBlock, *gast.CodeBlock:
@@ -84,16 +101,15 @@ func prepare(p parser.Parser, md string) prepared {
 			}
 			return gast.WalkSkipChildren, nil
 		case *east.Table:
-			if n.Parent() == nil || n.Parent().Kind() != gast.KindDocument {
-				return gast.WalkSkipChildren, nil
-			}
 			start, stop, t, ok := tableOf(src, n)
 			if !ok {
 				return gast.WalkSkipChildren, nil
 			}
-			repl := "\n" + out.marker + strconv.Itoa(len(out.tables)) + "\n"
-			out.tables = append(out.tables, t)
-			edits = append(edits, edit{start, stop, repl})
+			name := out.marker + strconv.Itoa(len(out.tables))
+			if repl, ok := tableRepl(src, n, start, name, out.indent); ok {
+				out.tables = append(out.tables, t)
+				edits = append(edits, edit{start, stop, repl})
+			}
 			return gast.WalkSkipChildren, nil
 		}
 		return gast.WalkContinue, nil
@@ -114,6 +130,138 @@ func prepare(p parser.Parser, md string) prepared {
 	b.WriteString(md[at:])
 	out.src = b.String()
 	return out
+}
+
+// indentRune returns a Unicode space character that md does not contain,
+// or 0. A space, because what follows it must parse as it would at the
+// start of a line (emphasis flanking).
+func indentRune(md string) rune {
+	for _, r := range "\u2008\u2009\u200A\u2007\u2006\u2005\u2004" {
+		if !strings.ContainsRune(md, r) {
+			return r
+		}
+	}
+	return 0
+}
+
+// tableRepl returns the placeholder paragraph that replaces the source lines
+// of table n, which start at start; false for a table left to glamour: the
+// first block of a list item (its line holds the item's marker) or inside
+// anything but the document, a quote or a list item.
+func tableRepl(src []byte, n *east.Table, start int, name string, indent rune) (string, bool) {
+	parent := n.Parent()
+	if parent == nil {
+		return "", false
+	}
+	switch parent.Kind() {
+	case gast.KindDocument:
+		return "\n" + name + "\n", true
+	case gast.KindBlockquote:
+		pre := containerPrefix(src, start, true)
+		if n.PreviousSibling() == nil {
+			return pre + name, true
+		}
+		// The quote's blank line ends the paragraph before.
+		return strings.TrimRight(pre, " \t") + "\n" + pre + name, true
+	case gast.KindListItem:
+		item := parent.(*gast.ListItem)
+		if n.PreviousSibling() == nil || indent == 0 {
+			return "", false
+		}
+		// The item's content column, from its first paragraph's line.
+		pre := containerPrefix(src, start, true)
+		if first := item.FirstChild(); first.Lines().Len() > 0 && (first.Kind() == gast.KindParagraph || first.Kind() == gast.KindTextBlock) {
+			pre = containerPrefix(src, first.Lines().At(0).Start, false)
+		}
+		// The blank line ends the paragraph before; the two hard breaks
+		// put the placeholder on a line of its own (see laterParagraphEdit).
+		return strings.TrimRight(pre, " \t") + "\n" + pre + "\\\n" + pre + "\\\n" + pre +
+			strings.Repeat(string(indent), markerWidth(item)) + name, true
+	}
+	return "", false
+}
+
+// containerPrefix returns what stands before position at on its line as
+// blanks and quote markers: the text's indent inside its list items and
+// quotes. Only the leading blanks and ">" are kept when scan is set (at is
+// then the line start); otherwise list markers become blanks.
+func containerPrefix(src []byte, at int, scan bool) string {
+	lineStart := at
+	for lineStart > 0 && src[lineStart-1] != '\n' {
+		lineStart--
+	}
+	if scan {
+		at = lineStart
+		for at < len(src) && (src[at] == ' ' || src[at] == '\t' || src[at] == '>') {
+			at++
+		}
+	}
+	b := []byte(string(src[lineStart:at]))
+	for i, c := range b {
+		if c != ' ' && c != '\t' && c != '>' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// markerWidth returns the cells glamour gives list item's marker: "• ",
+// "[ ] " for a task, "12. " for the twelfth of an ordered list.
+func markerWidth(item *gast.ListItem) int {
+	if list, ok := item.Parent().(*gast.List); ok && list.IsOrdered() {
+		n := list.Start
+		for c := list.FirstChild(); c != nil && c != gast.Node(item); c = c.NextSibling() {
+			n++
+		}
+		return len(strconv.Itoa(n)) + 2
+	}
+	if first := item.FirstChild(); first != nil && first.FirstChild() != nil && first.FirstChild().Kind() == east.KindTaskCheckBox {
+		return 4
+	}
+	return 2
+}
+
+// laterParagraphEdit returns the edit that starts paragraph n, when it is a
+// list item's second or later block, with two hard line breaks and the
+// item's hanging indent: glamour writes it straight after the item's first
+// paragraph otherwise, and indents the line after a hard break only to the
+// item's marker.
+func laterParagraphEdit(src []byte, n gast.Node, indent rune) (edit, bool) {
+	item, ok := n.Parent().(*gast.ListItem)
+	if !ok || n.PreviousSibling() == nil || n.Lines().Len() == 0 || indent == 0 {
+		return edit{}, false
+	}
+	at := n.Lines().At(0).Start
+	pre := containerPrefix(src, at, false)
+	repl := "\\\n" + pre + "\\\n" + pre + strings.Repeat(string(indent), markerWidth(item))
+	return edit{at, at, repl}, true
+}
+
+// hardBreakEdit returns the edit that gives the line after hard break t the
+// hanging indent of its list item.
+func hardBreakEdit(src []byte, t *gast.Text, indent rune) (edit, bool) {
+	if !t.HardLineBreak() || indent == 0 {
+		return edit{}, false
+	}
+	block := t.Parent()
+	for block != nil && block.Type() != gast.TypeBlock {
+		block = block.Parent()
+	}
+	if block == nil {
+		return edit{}, false
+	}
+	item, ok := block.Parent().(*gast.ListItem)
+	if !ok {
+		return edit{}, false
+	}
+	lines := block.Lines()
+	for i := 0; i+1 < lines.Len(); i++ {
+		if l := lines.At(i); l.Start <= t.Segment.Stop && t.Segment.Stop <= l.Stop {
+			at := lines.At(i + 1).Start
+			return edit{at, at, strings.Repeat(string(indent), markerWidth(item))}, true
+		}
+	}
+	return edit{}, false
 }
 
 // softBreakEdit returns the edit that joins the line ending with text node t

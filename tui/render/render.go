@@ -150,8 +150,8 @@ func (r *Renderer) render(markdown string, width int, style Style) ([]piece, err
 	pieces := make([]piece, 0, len(e.lines))
 	for _, line := range e.lines {
 		if len(prep.tables) > 0 && strings.Contains(line, prep.marker) {
-			if i, ok := tableIndex(line, prep.marker, len(prep.tables)); ok {
-				pieces = append(pieces, piece{src: line, table: true, lines: layoutTable(prep.tables[i], width, style)})
+			if i, margin, ok := tablePlace(line, prep.marker, len(prep.tables)); ok {
+				pieces = append(pieces, piece{src: line, table: true, lines: layoutTable(prep.tables[i], width, style, margin)})
 				continue
 			}
 		}
@@ -180,6 +180,9 @@ func (r *Renderer) glamourLines(markdown string, style Style) (*cacheEntry, erro
 	if err != nil {
 		return nil, err
 	}
+	if prep.indent != 0 {
+		out = strings.ReplaceAll(out, string(prep.indent), " ")
+	}
 	lines := strings.Split(out, "\n")
 	if style == Plain {
 		for i, l := range lines {
@@ -207,18 +210,28 @@ func (r *Renderer) glamourLines(markdown string, style Style) (*cacheEntry, erro
 	return e, nil
 }
 
-// tableIndex returns i if line is the placeholder paragraph of table i.
-func tableIndex(line, marker string, n int) (int, bool) {
-	s := strings.TrimSpace(ansi.Strip(line))
-	rest, ok := strings.CutPrefix(s, marker)
-	if !ok {
-		return 0, false
+// tablePlace returns i if line is the placeholder paragraph of table i, and
+// the margin to draw the table after: what glamour wrote before the
+// placeholder (the document margin, a list item's indent, quote bars).
+func tablePlace(line, marker string, n int) (i int, margin string, ok bool) {
+	at := strings.Index(line, marker)
+	if at < 0 {
+		return 0, "", false
 	}
-	i, err := strconv.Atoi(rest)
+	raw := line[:at]
+	margin = ansi.Strip(raw)
+	if strings.Trim(margin, " │|") != "" {
+		return 0, "", false // text before the marker: not a placeholder
+	}
+	i, err := strconv.Atoi(strings.TrimSpace(ansi.Strip(line[at+len(marker):])))
 	if err != nil || i < 0 || i >= n {
-		return 0, false
+		return 0, "", false
 	}
-	return i, true
+	if strings.Trim(margin, " ") != "" && raw != margin {
+		// Quote bars keep their colour; the style open after them ends.
+		margin = raw + ansi.ResetStyle
+	}
+	return i, margin, true
 }
 
 // glamourRender renders src with the cached glamour renderer of style,

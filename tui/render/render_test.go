@@ -688,6 +688,8 @@ func FuzzRender(f *testing.F) {
 		"中文\n中文 [链接](https://example.com) <https://x.y> ![图](i.png)",
 		"- [ ] 任务\n- [x] 完成\n\n---\n\n***粗斜***~~删~~",
 		"mianjingtable0\n\n| x |\n|---|\n| y |\n",
+		"1. 第一段\n\n   第二段\\\n   硬换行\n\n   | a | 表 |\n   |---|---|\n   | 1 | 中 |\n10. [ ] 任务\n\n    说明\n",
+		"> - 项\n>\n>   段\n>\n> | a |\n> |---|\n> | 1 |\n",
 	} {
 		f.Add(s, 40)
 	}

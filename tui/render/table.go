@@ -10,7 +10,9 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
-// tableMargin is the left margin of a table, glamour's document margin.
+// tableMargin is the left margin of a top-level table, glamour's document
+// margin. A table inside a list item or quote is drawn after the prefix
+// glamour wrote before its placeholder instead.
 const tableMargin = "  "
 
 // minColumn is the narrowest column layoutTable accepts before it falls back
@@ -50,14 +52,15 @@ func colouredTable(color *string) tableStyle {
 // out here). Columns share the width: each gets at least its longest Latin
 // word when possible, the rest is spread evenly; cells wrap with WrapLine's
 // rules. When the columns cannot all get minColumn cells, each row becomes a
-// bullet line with its cells separated by " | ".
-func layoutTable(t table, width int, st Style) []string {
+// bullet line with its cells separated by " | ". Every line starts with
+// margin: the document margin, or a list item's indent or quote bars.
+func layoutTable(t table, width int, st Style, margin string) []string {
 	ts := tableStyleFor(st)
 	ncol := len(t.align)
 	sepW := ansi.StringWidth(ts.colSep)
-	avail := width - len(tableMargin) - sepW*(ncol-1)
+	avail := width - ansi.StringWidth(margin) - sepW*(ncol-1)
 	if avail < minColumn*ncol {
-		return tableAsList(t, width, ts)
+		return tableAsList(t, width, ts, margin)
 	}
 	natural := make([]int, ncol)
 	least := make([]int, ncol)
@@ -85,7 +88,7 @@ func layoutTable(t table, width int, st Style) []string {
 		}
 		for l := 0; l < height; l++ {
 			var b strings.Builder
-			b.WriteString(tableMargin)
+			b.WriteString(margin)
 			for i := range row {
 				if i > 0 {
 					b.WriteString(ts.colSep)
@@ -117,14 +120,14 @@ func layoutTable(t table, width int, st Style) []string {
 			for i, w := range widths {
 				rules[i] = strings.Repeat(ts.rule, w)
 			}
-			out = append(out, tableMargin+strings.Join(rules, ts.cross))
+			out = append(out, margin+strings.Join(rules, ts.cross))
 		}
 	}
 	return out
 }
 
 // tableAsList writes each row as one bullet item, cells separated by " | ".
-func tableAsList(t table, width int, ts tableStyle) []string {
+func tableAsList(t table, width int, ts tableStyle, margin string) []string {
 	var out []string
 	for r, row := range t.rows {
 		line := strings.Join(row, " | ")
@@ -135,7 +138,7 @@ func tableAsList(t table, width int, ts tableStyle) []string {
 		if sgr != "" {
 			line = sgr + line + ansi.ResetStyle
 		}
-		out = append(out, WrapLine(tableMargin+"• "+line, width)...)
+		out = append(out, WrapLine(margin+"• "+line, width)...)
 	}
 	return out
 }
