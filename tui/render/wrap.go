@@ -47,8 +47,9 @@ type span struct{ start, keepStart, keepEnd int }
 // cells, following Chinese line-breaking rules: a break may fall at a space,
 // between two CJK characters, or between CJK and Latin text, but never before
 // closing punctuation (，。、；：！？）》」』】…, or , . ; : ! ? ) ] } after CJK) nor
-// after opening punctuation (（《「『【“ ( [ {); Latin words stay whole unless
-// longer than a line.
+// after opening punctuation (（《「『【“ ( [ {); ASCII double quotes, when a
+// line holds them in pairs, count as opening and closing in turn; Latin words
+// stay whole unless longer than a line.
 //
 // The line's leading indent, quote bars ("│ ", "| ") and list or heading
 // marker ("• ", "1. ", "[ ] ", "## ") form a hanging prefix: continuation lines
@@ -198,7 +199,36 @@ func tokenize(line string) ([]cluster, []escape) {
 	for ; ei < len(escs); ei++ {
 		escs[ei].at = len(cl)
 	}
+	pairQuotes(cl)
 	return cl, escs
+}
+
+// pairQuotes marks ASCII double quotes, which Chinese text often uses for
+// “ and ”, as opening or closing by their order in the line when the line
+// holds them in pairs: an opening one must not end a line, a closing one
+// must not start one. An odd number (inch marks, a quote split over lines)
+// leaves them all unmarked.
+func pairQuotes(cl []cluster) {
+	n := 0
+	for i := range cl {
+		if cl[i].s == `"` {
+			n++
+		}
+	}
+	if n == 0 || n%2 != 0 {
+		return
+	}
+	open := true
+	for i := range cl {
+		if cl[i].s == `"` {
+			if open {
+				cl[i].fl |= fNoEnd
+			} else {
+				cl[i].fl |= fNoStart
+			}
+			open = !open
+		}
+	}
 }
 
 // firstCluster returns the first grapheme cluster of s and its width, as

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -225,5 +227,77 @@ func TestWrapLineKeepsText(t *testing.T) {
 	}
 	if n < 20 {
 		t.Fatalf("only %d lines checked", n)
+	}
+}
+
+// quoteBreaks returns the lines of a wrapped paragraph that end with an
+// opening ASCII quote or start with a closing one, counting quotes in order.
+func quoteBreaks(lines []string) []string {
+	var bad []string
+	n := 0
+	for k, l := range lines {
+		s := ansi.Strip(l)
+		body := strings.TrimLeft(s, " •")
+		if k > 0 && strings.HasPrefix(body, `"`) && n%2 == 1 {
+			bad = append(bad, "closing quote starts "+strconv.Quote(s))
+		}
+		n += strings.Count(s, `"`)
+		if k+1 < len(lines) && strings.HasSuffix(s, `"`) && n%2 == 1 {
+			bad = append(bad, "opening quote ends "+strconv.Quote(s))
+		}
+	}
+	return bad
+}
+
+// Chinese text often quotes with ASCII ": in pairs they are kept with the
+// text they enclose, at every width.
+func TestWrapLinePairsASCIIQuotes(t *testing.T) {
+	line := `  • "自"指 Q、K、V 都来自同一个序列，"时间复杂度为 O(N²)"：不完整，"仅加入到输入层"正好相反。`
+	// From 12 cells on, every unbreakable run (`O(N²)"：` is 8 cells after
+	// the 4-cell hanging prefix) fits, so no break is forced.
+	for width := 12; width <= 60; width++ {
+		lines := WrapLine(line, width)
+		if bad := quoteBreaks(lines); len(bad) > 0 {
+			t.Errorf("width %d: %v in %q", width, bad, lines)
+		}
+		if got, want := strings.Join(lines, ""), line; sig(got) != sig(want) || strings.Count(got, `"`) != 6 {
+			t.Errorf("width %d: text changed: %q", width, lines)
+		}
+	}
+}
+
+// With an odd number of ASCII quotes nothing is known of them: they wrap as
+// any neutral character (here #) would.
+func TestWrapLineUnpairedQuotesAreNeutral(t *testing.T) {
+	line := `屏幕是 27" 的显示器，"分辨率"很高，另一个引号没有结束`
+	neutral := strings.ReplaceAll(line, `"`, "#")
+	for width := 4; width <= 40; width++ {
+		got := WrapLine(line, width)
+		want := strings.Split(strings.ReplaceAll(strings.Join(WrapLine(neutral, width), "\n"), "#", `"`), "\n")
+		if !slices.Equal(got, want) {
+			t.Errorf("width %d: %q, as neutral %q", width, got, want)
+		}
+	}
+}
+
+// No line of the deck, at any width from 20 to 100, ends with an opening
+// ASCII quote or starts with a closing one.
+func TestDeckQuotesStayWithTheirText(t *testing.T) {
+	r := New()
+	for name, md := range deckNotes(t) {
+		for width := 20; width <= 100; width++ {
+			pieces, err := r.render(md, width, Plain)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range pieces {
+				if p.table || strings.Count(p.src, `"`)%2 != 0 {
+					continue
+				}
+				if bad := quoteBreaks(p.lines); len(bad) > 0 {
+					t.Fatalf("%s at width %d: %v", name, width, bad)
+				}
+			}
+		}
 	}
 }
