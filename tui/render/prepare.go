@@ -88,7 +88,7 @@ func prepare(p parser.Parser, md string) prepared {
 			if e, ok := softBreakEdit(src, n); ok {
 				edits = append(edits, e)
 			}
-			if e, ok := hardBreakEdit(src, n, out.indent); ok {
+			if e, ok := hardBreakEdit(n, out.indent); ok {
 				edits = append(edits, e)
 			}
 		case *gast.FencedCodeBlock, *gast.CodeBlock:
@@ -239,29 +239,39 @@ func laterParagraphEdit(src []byte, n gast.Node, indent rune) (edit, bool) {
 
 // hardBreakEdit returns the edit that gives the line after hard break t the
 // hanging indent of its list item.
-func hardBreakEdit(src []byte, t *gast.Text, indent rune) (edit, bool) {
+func hardBreakEdit(t *gast.Text, indent rune) (edit, bool) {
 	if !t.HardLineBreak() || indent == 0 {
 		return edit{}, false
 	}
-	block := t.Parent()
-	for block != nil && block.Type() != gast.TypeBlock {
-		block = block.Parent()
-	}
-	if block == nil {
+	block, at, ok := lineAfter(t)
+	if !ok {
 		return edit{}, false
 	}
 	item, ok := block.Parent().(*gast.ListItem)
 	if !ok {
 		return edit{}, false
 	}
+	return edit{at, at, strings.Repeat(string(indent), markerWidth(item))}, true
+}
+
+// lineAfter returns the block holding text node t and where the line after
+// t's line starts in the source; false when t is on the block's last line.
+func lineAfter(t *gast.Text) (block gast.Node, next int, ok bool) {
+	block = t.Parent()
+	for block != nil && block.Type() != gast.TypeBlock {
+		block = block.Parent()
+	}
+	if block == nil {
+		return nil, 0, false
+	}
+	stop := t.Segment.Stop
 	lines := block.Lines()
 	for i := 0; i+1 < lines.Len(); i++ {
-		if l := lines.At(i); l.Start <= t.Segment.Stop && t.Segment.Stop <= l.Stop {
-			at := lines.At(i + 1).Start
-			return edit{at, at, strings.Repeat(string(indent), markerWidth(item))}, true
+		if l := lines.At(i); l.Start <= stop && stop < l.Stop {
+			return block, lines.At(i + 1).Start, true
 		}
 	}
-	return edit{}, false
+	return nil, 0, false
 }
 
 // softBreakEdit returns the edit that joins the line ending with text node t
@@ -270,22 +280,11 @@ func softBreakEdit(src []byte, t *gast.Text) (edit, bool) {
 	if !t.SoftLineBreak() || t.HardLineBreak() {
 		return edit{}, false
 	}
-	block := t.Parent()
-	for block != nil && block.Type() != gast.TypeBlock {
-		block = block.Parent()
-	}
-	if block == nil {
+	_, next, ok := lineAfter(t)
+	if !ok {
 		return edit{}, false
 	}
 	stop := t.Segment.Stop
-	lines := block.Lines()
-	next := -1
-	for i := 0; i+1 < lines.Len(); i++ {
-		if l := lines.At(i); l.Start <= stop && stop < l.Stop {
-			next = lines.At(i + 1).Start
-			break
-		}
-	}
 	if next < stop || next > len(src) {
 		return edit{}, false
 	}
