@@ -195,3 +195,20 @@ func TestTableFirstInListItem(t *testing.T) {
 		plainLines(t, r, md, 40, style)
 	}
 }
+
+// A later paragraph is set off by one blank line, whatever block comes
+// before it: glamour ends a paragraph's line only at the next block, and
+// other blocks' lines itself.
+func TestListItemLaterParagraphOneBlankLine(t *testing.T) {
+	md := "- 第一项\n\n  ```\n  code\n  ```\n\n  代码之后\n  - 子项\n\n  子列表之后\n\n  段落之后\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n\n  表格之后\n- 第二项\n"
+	r := New()
+	for _, style := range []Style{Plain, Dark} {
+		lines := plainLines(t, r, md, 40, style)
+		for _, s := range []string{"代码之后", "子列表之后", "段落之后", "a ", "表格之后"} {
+			i := lineWith(t, lines, s)
+			if lines[i-1] != "" || lines[i-2] == "" {
+				t.Errorf("%v: %q is not after exactly one blank line:\n%s", style, s, strings.Join(lines, "\n"))
+			}
+		}
+	}
+}

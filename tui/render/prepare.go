@@ -173,9 +173,9 @@ func tableRepl(src []byte, n *east.Table, start int, name string, indent rune) (
 		if first := item.FirstChild(); first.Lines().Len() > 0 && (first.Kind() == gast.KindParagraph || first.Kind() == gast.KindTextBlock) {
 			pre = containerPrefix(src, first.Lines().At(0).Start, false)
 		}
-		// The blank line ends the paragraph before; the two hard breaks
-		// put the placeholder on a line of its own (see laterParagraphEdit).
-		return strings.TrimRight(pre, " \t") + "\n" + pre + "\\\n" + pre + "\\\n" + pre +
+		// The blank line ends the paragraph before; the hard breaks put the
+		// placeholder on a line of its own (see laterParagraphEdit).
+		return strings.TrimRight(pre, " \t") + "\n" + pre + itemBreaks(n.PreviousSibling(), pre) +
 			strings.Repeat(string(indent), markerWidth(item)) + name, true
 	}
 	return "", false
@@ -222,10 +222,9 @@ func markerWidth(item *gast.ListItem) int {
 }
 
 // laterParagraphEdit returns the edit that starts paragraph n, when it is a
-// list item's second or later block, with two hard line breaks and the
-// item's hanging indent: glamour writes it straight after the item's first
-// paragraph otherwise, and indents the line after a hard break only to the
-// item's marker.
+// list item's second or later block, with hard line breaks and the item's
+// hanging indent: glamour writes it straight after a paragraph before it,
+// and indents it only to the item's marker.
 func laterParagraphEdit(src []byte, n gast.Node, indent rune) (edit, bool) {
 	item, ok := n.Parent().(*gast.ListItem)
 	if !ok || n.PreviousSibling() == nil || n.Lines().Len() == 0 || indent == 0 {
@@ -233,8 +232,20 @@ func laterParagraphEdit(src []byte, n gast.Node, indent rune) (edit, bool) {
 	}
 	at := n.Lines().At(0).Start
 	pre := containerPrefix(src, at, false)
-	repl := "\\\n" + pre + "\\\n" + pre + strings.Repeat(string(indent), markerWidth(item))
+	repl := itemBreaks(n.PreviousSibling(), pre) + strings.Repeat(string(indent), markerWidth(item))
 	return edit{at, at, repl}, true
+}
+
+// itemBreaks returns the hard line breaks, each followed by the line prefix
+// pre, that start a list item's later paragraph after block prev and leave
+// one blank line: after a paragraph (or a table, which becomes one) glamour
+// is still on that paragraph's line, after other blocks on a new line.
+func itemBreaks(prev gast.Node, pre string) string {
+	switch prev.Kind() {
+	case gast.KindParagraph, gast.KindTextBlock, east.KindTable:
+		return "\\\n" + pre + "\\\n" + pre
+	}
+	return "\\\n" + pre
 }
 
 // hardBreakEdit returns the edit that gives the line after hard break t the
