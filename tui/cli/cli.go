@@ -119,7 +119,7 @@ func isGlobal(name string) bool {
 func (g *globals) register(fs *flag.FlagSet) {
 	fs.Var((*stringFlag)(&g.notesDir), "notes", "`DIR` load the deck from DIR instead of the built-in one")
 	fs.Var((*stringFlag)(&g.dbPath), "db", "`PATH` keep progress in PATH (default $XDG_DATA_HOME/mianjing/mianjing.db)")
-	fs.Var((*stringFlag)(&g.lang), "lang", "`zh|en` interface language (default: zh when LC_ALL or LANG starts with zh)")
+	fs.Var((*stringFlag)(&g.lang), "lang", "`zh|en` interface language (default: zh when the locale is Chinese)")
 }
 
 // stringFlag is a string flag that does not reset its variable when
@@ -139,7 +139,7 @@ func Main(args []string, env Env) int {
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			usage(env.Stdout)
+			usage(env.Stdout, helpFor(tui.DetectLang(g.lang, env.Getenv)))
 			return exitOK
 		}
 		return flagError(env.Stderr, nil, fs, err)
@@ -232,7 +232,7 @@ func runCommand(name string, args []string, g globals, env Env) int {
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			commandUsage(env.Stdout, cmd, fs)
+			commandUsage(env.Stdout, cmd, fs, helpFor(tui.DetectLang(g.lang, env.Getenv)))
 			return exitOK
 		}
 		return flagError(env.Stderr, &cmd, fs, err)

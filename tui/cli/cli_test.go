@@ -182,6 +182,55 @@ func TestHelp(t *testing.T) {
 	h.golden("version", "--version")
 }
 
+// With a Chinese locale the help is in Chinese: every command's summary
+// and paragraph and every flag have a translation, and --lang overrides
+// the locale either way.
+func TestHelpChinese(t *testing.T) {
+	h := newHarness(t)
+	h.env["LANG"] = "zh_CN.UTF-8"
+	top := h.golden("help_zh", "help")
+	h.golden("help_zh_export", "help", "export")
+	if other := h.run("--help"); other != top {
+		t.Errorf("--help and help differ:\n%s\n%s", other.stdout, top.stdout)
+	}
+	han := regexp.MustCompile(`\p{Han}`)
+	for _, line := range strings.Split(strings.TrimSpace(top.stdout), "\n") {
+		if line != "" && !han.MatchString(line) {
+			t.Errorf("help: line %q is not in Chinese", line)
+		}
+	}
+	zh := helpFor("zh")
+	for _, c := range commands() {
+		if zh.Summary[c.name] == "" || zh.About[c.name] == "" {
+			t.Errorf("command %s lacks a Chinese summary or paragraph", c.name)
+		}
+		res := h.run("help", c.name)
+		if c.name != "help" {
+			if other := h.run(c.name, "--help"); other != res {
+				t.Errorf("%s --help differs from help %s:\n%s", c.name, c.name, other.stdout)
+			}
+		}
+		if !strings.HasPrefix(res.stdout, "用法：mianjing "+c.name) {
+			t.Errorf("help %s starts %q", c.name, firstLine(res.stdout))
+		}
+		for _, line := range strings.Split(res.stdout, "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "--") && !han.MatchString(line) {
+				t.Errorf("help %s: flag line %q is not in Chinese", c.name, line)
+			}
+			if !strings.HasPrefix(line, " ") && ansi.StringWidth(line) > 80 {
+				t.Errorf("help %s: line %q is over 80 columns", c.name, line)
+			}
+		}
+	}
+	english := newHarness(t).run("help", "show")
+	if got := h.run("--lang", "en", "help", "show"); got != english {
+		t.Errorf("--lang en in a Chinese locale:\n%s", got.stdout)
+	}
+	if got := newHarness(t).run("show", "--lang", "zh", "--help"); !strings.HasPrefix(got.stdout, "用法：") {
+		t.Errorf("--lang zh in an English locale:\n%s", got.stdout)
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	h := newHarness(t)
 	h.golden("err_unknown_command", "lsit")

@@ -115,42 +115,50 @@ func commandNames() []string {
 	return names
 }
 
-// usage is the top-level help.
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "mianjing (面经): study LLM interview questions with spaced repetition.")
+// usage is the top-level help, in the words of ht.
+func usage(w io.Writer, ht helpText) {
+	fmt.Fprintln(w, ht.Intro)
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Usage:")
-	fmt.Fprintln(w, "  mianjing [global flags]                  open the full-screen app")
-	fmt.Fprintln(w, "  mianjing COMMAND [flags] [arguments]     run a command")
+	fmt.Fprintln(w, ht.Usage)
+	writeRows(w, [][2]string{{ht.UsageApp, ht.UsageAppText}, {ht.UsageCmd, ht.UsageCmdText}})
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Commands:")
+	fmt.Fprintln(w, ht.Commands)
 	var rows [][2]string
 	for _, c := range commands() {
-		rows = append(rows, [2]string{strings.TrimSpace(c.name + " " + c.args), c.summary})
+		rows = append(rows, [2]string{strings.TrimSpace(c.name + " " + c.args), textOr(ht.Summary, c.name, c.summary)})
 	}
 	writeRows(w, rows)
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Global flags (before or after the command):")
+	fmt.Fprintln(w, ht.GlobalsTop)
 	fs := newFlagSet("mianjing")
 	var g globals
 	g.register(fs)
 	fs.Bool("version", false, "print the version and exit")
-	writeFlags(w, fs, true)
+	writeFlags(w, fs, true, ht, "")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Run 'mianjing help COMMAND' for a command's flags. NO_COLOR turns colour off.")
+	fmt.Fprintln(w, ht.More)
 }
 
-// commandUsage is the help of one command; fs holds its flags.
-func commandUsage(w io.Writer, c command, fs *flag.FlagSet) {
-	fmt.Fprintf(w, "Usage: %s\n\n%s\n", c.usageLine(), c.about)
+// commandUsage is the help of one command, in the words of ht; fs holds
+// its flags.
+func commandUsage(w io.Writer, c command, fs *flag.FlagSet, ht helpText) {
+	fmt.Fprintf(w, ht.UsageFmt+"\n\n%s\n", c.usageLine(), textOr(ht.About, c.name, c.about))
 	if hasOwnFlags(fs) {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "Flags:")
-		writeFlags(w, fs, false)
+		fmt.Fprintln(w, ht.Flags)
+		writeFlags(w, fs, false, ht, c.name)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Global flags:")
-	writeFlags(w, fs, true)
+	fmt.Fprintln(w, ht.Globals)
+	writeFlags(w, fs, true, ht, c.name)
+}
+
+// textOr returns m[key], or def when m has none.
+func textOr(m map[string]string, key, def string) string {
+	if s, ok := m[key]; ok {
+		return s
+	}
+	return def
 }
 
 func hasOwnFlags(fs *flag.FlagSet) bool {
@@ -160,18 +168,22 @@ func hasOwnFlags(fs *flag.FlagSet) bool {
 }
 
 // writeFlags lists fs's global or own flags as "--name ARG  usage", with
-// --help among the globals.
-func writeFlags(w io.Writer, fs *flag.FlagSet, global bool) {
+// --help among the globals; cmd names the command whose flags they are.
+func writeFlags(w io.Writer, fs *flag.FlagSet, global bool, ht helpText, cmd string) {
 	var rows [][2]string
 	fs.VisitAll(func(f *flag.Flag) {
 		if isGlobal(f.Name) != global {
 			return
 		}
-		arg, text := splitUsage(f.Usage)
+		key := cmd + "." + f.Name
+		if global {
+			key = f.Name
+		}
+		arg, text := splitUsage(textOr(ht.Flag, key, f.Usage))
 		rows = append(rows, [2]string{strings.TrimSpace("--" + f.Name + " " + arg), text})
 	})
 	if global {
-		rows = append(rows, [2]string{"--help", "explain the command and its flags"})
+		rows = append(rows, [2]string{"--help", ht.HelpFlag})
 	}
 	writeRows(w, rows)
 }
@@ -200,8 +212,9 @@ func writeRows(w io.Writer, rows [][2]string) {
 
 func helpFlags(*flag.FlagSet) func(*runner, []string) int {
 	return func(r *runner, args []string) int {
+		ht := helpFor(r.lang)
 		if len(args) == 0 {
-			usage(r.env.Stdout)
+			usage(r.env.Stdout, ht)
 			return exitOK
 		}
 		c, ok := lookup(args[0])
@@ -212,7 +225,7 @@ func helpFlags(*flag.FlagSet) func(*runner, []string) int {
 		var g globals
 		g.register(fs)
 		c.flags(fs)
-		commandUsage(r.env.Stdout, c, fs)
+		commandUsage(r.env.Stdout, c, fs, ht)
 		return exitOK
 	}
 }

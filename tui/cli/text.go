@@ -1,5 +1,11 @@
 package cli
 
+import (
+	"strings"
+
+	"mianjing/tui/render"
+)
+
 // text holds the words commands print for people, in one language. Error
 // messages and JSON stay in English. Format strings take the arguments
 // their comments say.
@@ -127,5 +133,105 @@ func textFor(lang string) text {
 		ImportedNoneFmt: "Nothing new in %s; your progress is unchanged",
 		ExportedFmt:     "Wrote %s: %d reviews, %d cards, %d bookmarks",
 		RevlogFmt:       "Wrote %s: %d reviews",
+	}
+}
+
+// helpText holds the words of the help in one language. Where Summary,
+// About or Flag has no entry, the command's or flag's own English text is
+// used.
+type helpText struct {
+	Intro        string
+	Usage        string
+	UsageApp     string // the "mianjing [global flags]" row: usage, text
+	UsageAppText string
+	UsageCmd     string // the "mianjing COMMAND ..." row
+	UsageCmdText string
+	Commands     string
+	GlobalsTop   string // heading of the global flags in the top-level help
+	More         string // the last line of the top-level help
+	UsageFmt     string // a command's usage line
+	Flags        string
+	Globals      string
+	HelpFlag     string            // what --help does
+	Summary      map[string]string // by command name
+	About        map[string]string // by command name
+	Flag         map[string]string // by "command.flag"; global flags by "flag"
+}
+
+// helpFor returns the help's words in lang.
+func helpFor(lang string) helpText {
+	if lang == "zh" {
+		about := map[string]string{
+			"list": "按题库顺序列出题目，每题一行、各列对齐：ID、标题、标签、学习状态、下次到期的时间，收藏的题目标 ★。",
+			"show": "按阅读视图的样子显示 ID 这道题。只有标准输出是终端且没有设置 NO_COLOR 时才使用颜色。",
+			"stats": "显示学习进度：各状态的卡片数、今天和本周的复习次数、连续学习天数、近 30 天的真实保持率、" +
+				"未来 14 天的到期预测，以及每道题的记忆程度。在终端上还会画出复习日历和图表。",
+			"export": "把全部进度导出为带版本号的 JSON 完整备份，或导出为 FSRS 优化器读取的 CSV 复习日志" +
+				"（card_id、review_time、review_rating、review_state、review_duration）。" +
+				"输出到标准输出或 FILE；写 FILE 时先写临时文件再改名，不会留下写了一半的文件。",
+			"import": "把 'mianjing export' 写出的备份（FILE，- 表示标准输入）合并进你的进度。" +
+				"同一个备份导入两次不会有任何变化；损坏的或不是 mianjing 的文件会被拒绝并说明原因，什么也不写入。",
+			"check":      "检查 DIR（默认是 --notes 指定的目录）中的题库，逐条列出问题，格式为 文件:行: 说明。有任何问题时退出码为 1。",
+			"bookmark":   "收藏这些 ID 的题目。",
+			"unbookmark": "取消这些 ID 的题目的收藏。",
+			"help":       "说明命令 COMMAND，或列出所有命令。",
+		}
+		for name, text := range about {
+			about[name] = strings.Join(render.WrapLine(text, 78), "\n")
+		}
+		return helpText{
+			Intro:        "mianjing（面经）：用间隔重复学习大模型面试题。",
+			Usage:        "用法：",
+			UsageApp:     "mianjing [全局选项]",
+			UsageAppText: "打开全屏应用",
+			UsageCmd:     "mianjing COMMAND [选项] [参数]",
+			UsageCmdText: "运行一个命令",
+			Commands:     "命令：",
+			GlobalsTop:   "全局选项（放在命令之前或之后都可以）：",
+			More:         "运行 'mianjing help COMMAND' 查看命令的选项。设置 NO_COLOR 可关闭颜色。",
+			UsageFmt:     "用法：%s",
+			Flags:        "选项：",
+			Globals:      "全局选项：",
+			HelpFlag:     "说明命令及其选项",
+			Summary: map[string]string{
+				"list":       "列出题目：ID、标题、标签、状态、到期时间、★",
+				"show":       "显示一道题，与应用中的样子相同",
+				"stats":      "学习进度：复习次数、连续天数、保持率、到期预测",
+				"export":     "导出备份（JSON）或 FSRS 优化器用的复习日志（CSV）",
+				"import":     "把备份合并进你的进度",
+				"check":      "检查题库目录",
+				"bookmark":   "收藏题目",
+				"unbookmark": "取消收藏",
+				"help":       "说明命令及其选项",
+			},
+			About: about,
+			Flag: map[string]string{
+				"notes":         "`DIR` 从 DIR 加载题库，代替内置题库",
+				"db":            "`PATH` 把进度保存在 PATH（默认 $XDG_DATA_HOME/mianjing/mianjing.db）",
+				"lang":          "`zh|en` 界面语言（默认：语言环境为中文时是 zh）",
+				"version":       "显示版本号后退出",
+				"list.scope":    "`all|due|bookmarked` 列出哪些题目：all 全部（默认），due 学习日结束前到期的，bookmarked 收藏的",
+				"list.json":     "输出 JSON 数组，每项为 {id, title, tags, difficulty, state, due, bookmarked}",
+				"show.width":    "`N` 按 N 列换行（默认：终端的宽度，最多 100；不是终端时为 80）",
+				"show.plain":    "不输出颜色和转义序列，即使在终端上",
+				"stats.json":    "以 JSON 对象输出各项数字",
+				"export.format": "`json|revlog-csv` 完整的 JSON 备份（默认），或 FSRS 优化器用的 CSV 复习日志",
+			},
+		}
+	}
+	return helpText{
+		Intro:        "mianjing (面经): study LLM interview questions with spaced repetition.",
+		Usage:        "Usage:",
+		UsageApp:     "mianjing [global flags]",
+		UsageAppText: "open the full-screen app",
+		UsageCmd:     "mianjing COMMAND [flags] [arguments]",
+		UsageCmdText: "run a command",
+		Commands:     "Commands:",
+		GlobalsTop:   "Global flags (before or after the command):",
+		More:         "Run 'mianjing help COMMAND' for a command's flags. NO_COLOR turns colour off.",
+		UsageFmt:     "Usage: %s",
+		Flags:        "Flags:",
+		Globals:      "Global flags:",
+		HelpFlag:     "explain the command and its flags",
 	}
 }
