@@ -186,13 +186,28 @@ func TestListItemIndentRuneNotInNote(t *testing.T) {
 	}
 }
 
-// A table that is a list item's first block shares the marker's line; it is
-// left to glamour, and still renders whole and within the width.
+// A table that is a list item's first block starts on the line after the
+// marker, at the item's text column; one whose line does not start with a
+// pipe is left to glamour and still renders whole and within the width.
 func TestTableFirstInListItem(t *testing.T) {
-	md := "- | a | 表头 |\n  |---|---|\n  | 1 | 中文 |\n"
 	r := New()
 	for _, style := range []Style{Plain, Dark} {
-		plainLines(t, r, md, 40, style)
+		for md, next := range map[string]string{
+			"- | a | 表头 |\n  |---|---|\n  | 1 | 中文 |\n- 第二项\n":     "第二项",
+			"1. | a | 表头 |\n   |---|---|\n   | 1 | 中文 |\n2. 第二项\n": "2. 第二项",
+		} {
+			lines := plainLines(t, r, md, 40, style)
+			col := column(lines[lineWith(t, lines, next)], "第二项")
+			for _, s := range []string{"a ", "1 "} {
+				if l := lines[lineWith(t, lines, s)]; column(l, s) != col {
+					t.Errorf("%v: table line %q does not start at the item's text column %d", style, l, col)
+				}
+			}
+			if h := lines[lineWith(t, lines, "a ")]; !strings.Contains(h, "表头") {
+				t.Errorf("%v: the header %q lacks a cell", style, h)
+			}
+		}
+		plainLines(t, r, "- a | 表头\n  --|--\n  1 | 中文\n", 40, style)
 	}
 }
 

@@ -57,9 +57,9 @@ type edit struct {
 //     print a space there), and any other soft break becomes one space (inside
 //     list items glamour would keep the newline and lose the hanging indent);
 //   - tabs in code blocks are expanded to stops every 4 columns;
-//   - each table at the top level, in a quote or after a list item's first
-//     block is replaced by a placeholder paragraph, because the tables are
-//     laid out here, at the target width (see layoutTable);
+//   - each table at the top level, in a quote or in a list item is replaced
+//     by a placeholder paragraph, because the tables are laid out here, at
+//     the target width (see layoutTable);
 //   - a list item's later paragraphs start on a line of their own, after a
 //     blank one, and they and the lines after a hard break get the item's
 //     hanging indent (glamour runs them on after the item's first paragraph,
@@ -106,9 +106,9 @@ func prepare(p parser.Parser, md string) prepared {
 				return gast.WalkSkipChildren, nil
 			}
 			name := out.marker + strconv.Itoa(len(out.tables))
-			if repl, ok := tableRepl(src, n, start, name, out.indent); ok {
+			if from, repl, ok := tableRepl(src, n, start, name, out.indent); ok {
 				out.tables = append(out.tables, t)
-				edits = append(edits, edit{start, stop, repl})
+				edits = append(edits, edit{from, stop, repl})
 			}
 			return gast.WalkSkipChildren, nil
 		}
@@ -144,29 +144,41 @@ func indentRune(md string) rune {
 	return 0
 }
 
-// tableRepl returns the placeholder paragraph that replaces the source lines
-// of table n, which start at start; false for a table left to glamour: the
-// first block of a list item (its line holds the item's marker) or inside
-// anything but the document, a quote or a list item.
-func tableRepl(src []byte, n *east.Table, start int, name string, indent rune) (string, bool) {
+// tableRepl returns the placeholder paragraph that replaces the source of
+// table n, from the returned position (start, the start of its first line,
+// or after the list marker on that line) to the end of its last line; false
+// for a table left to glamour: inside anything but the document, a quote or
+// a list item, or the first block of a list item when its line does not
+// read as a marker and a pipe.
+func tableRepl(src []byte, n *east.Table, start int, name string, indent rune) (int, string, bool) {
 	parent := n.Parent()
 	if parent == nil {
-		return "", false
+		return 0, "", false
 	}
 	switch parent.Kind() {
 	case gast.KindDocument:
-		return "\n" + name + "\n", true
+		return start, "\n" + name + "\n", true
 	case gast.KindBlockquote:
 		pre := containerPrefix(src, start, true)
 		if n.PreviousSibling() == nil {
-			return pre + name, true
+			return start, pre + name, true
 		}
 		// The quote's blank line ends the paragraph before.
-		return strings.TrimRight(pre, " \t") + "\n" + pre + name, true
+		return start, strings.TrimRight(pre, " \t") + "\n" + pre + name, true
 	case gast.KindListItem:
 		item := parent.(*gast.ListItem)
-		if n.PreviousSibling() == nil || indent == 0 {
-			return "", false
+		if indent == 0 {
+			return 0, "", false
+		}
+		runes := strings.Repeat(string(indent), markerWidth(item))
+		if n.PreviousSibling() == nil {
+			// The marker stays on its line, alone; the table starts on the
+			// next one at the item's text column.
+			at, ok := afterMarker(src, start)
+			if !ok {
+				return 0, "", false
+			}
+			return at, "\\\n" + containerPrefix(src, at, false) + runes + name, true
 		}
 		// The item's content column, from its first paragraph's line.
 		pre := containerPrefix(src, start, true)
@@ -175,10 +187,40 @@ func tableRepl(src []byte, n *east.Table, start int, name string, indent rune) (
 		}
 		// The blank line ends the paragraph before; the hard breaks put the
 		// placeholder on a line of its own (see laterParagraphEdit).
-		return strings.TrimRight(pre, " \t") + "\n" + pre + itemBreaks(n.PreviousSibling(), pre) +
-			strings.Repeat(string(indent), markerWidth(item)) + name, true
+		return start, strings.TrimRight(pre, " \t") + "\n" + pre + itemBreaks(n.PreviousSibling(), pre) + runes + name, true
 	}
-	return "", false
+	return 0, "", false
+}
+
+// afterMarker returns where the text after a list marker starts on the line
+// that starts at lineStart, when the line is quote markers and blanks, one
+// list marker ("-", "*", "+", "1." or "1)"), blanks and then a pipe.
+func afterMarker(src []byte, lineStart int) (int, bool) {
+	i := lineStart
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '>') {
+		i++
+	}
+	switch {
+	case i < len(src) && strings.IndexByte("-*+", src[i]) >= 0:
+		i++
+	default:
+		j := i
+		for j < len(src) && j-i < 9 && src[j] >= '0' && src[j] <= '9' {
+			j++
+		}
+		if j == i || j >= len(src) || (src[j] != '.' && src[j] != ')') {
+			return 0, false
+		}
+		i = j + 1
+	}
+	j := i
+	for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+		j++
+	}
+	if j == i || j >= len(src) || src[j] != '|' {
+		return 0, false
+	}
+	return j, true
 }
 
 // containerPrefix returns what stands before position at on its line as

@@ -690,6 +690,7 @@ func FuzzRender(f *testing.F) {
 		"mianjingtable0\n\n| x |\n|---|\n| y |\n",
 		"1. 第一段\n\n   第二段\\\n   硬换行\n\n   | a | 表 |\n   |---|---|\n   | 1 | 中 |\n10. [ ] 任务\n\n    说明\n",
 		"> - 项\n>\n>   段\n>\n> | a |\n> |---|\n> | 1 |\n",
+		"- | a | 表 |\n  |---|---|\n  | 1 | 中 |\n> 1) | x |\n>    |---|\n>    | y |\n",
 	} {
 		f.Add(s, 40)
 	}
