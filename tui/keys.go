@@ -24,16 +24,22 @@ type listKeys struct {
 	Difficulty key.Binding
 }
 
+// scrollKeys move through a page taller than the window: the reading
+// view's and the stats screen's.
+type scrollKeys struct {
+	Up, Down, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
+}
+
 // detailKeys are the reading view's bindings.
 type detailKeys struct {
-	Up, Down, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
-	Next, Prev, Bookmark, Test, Back                          key.Binding
+	scrollKeys
+	Next, Prev, Bookmark, Test, Back key.Binding
 }
 
 // statsKeys are the stats screen's bindings.
 type statsKeys struct {
-	Up, Down, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
-	Sort, Study, Back                                         key.Binding
+	scrollKeys
+	Sort, Study, Back key.Binding
 }
 
 // quizKeys are the self-test's bindings. Tick stands for the six point
@@ -64,6 +70,16 @@ func newKeyMap(t text) keyMap {
 	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
+	scroll := scrollKeys{
+		Up:       b("↑/k", t.KeyUp, "up", "k"),
+		Down:     b("↓/j", t.KeyDown, "down", "j"),
+		PageDown: b("space/pgdn", t.KeyPageDown, "space", "pgdown"),
+		PageUp:   b("pgup", t.KeyPageUp, "pgup"),
+		HalfDown: b("d", t.KeyHalfDown, "d", "ctrl+d"),
+		HalfUp:   b("u", t.KeyHalfUp, "u", "ctrl+u"),
+		Top:      b("g/home", t.KeyTop, "g", "home"),
+		Bottom:   b("G/end", t.KeyBottom, "G", "end"),
+	}
 	return keyMap{
 		Global: globalKeys{
 			ForceQuit: b("ctrl+c", t.KeyForceQuit, "ctrl+c"),
@@ -90,19 +106,12 @@ func newKeyMap(t text) keyMap {
 			Difficulty:   b("d:N", t.KeyDifficulty, "/"),
 		},
 		Detail: detailKeys{
-			Up:       b("↑/k", t.KeyUp, "up", "k"),
-			Down:     b("↓/j", t.KeyDown, "down", "j"),
-			PageDown: b("space/pgdn", t.KeyPageDown, "space", "pgdown"),
-			PageUp:   b("pgup", t.KeyPageUp, "pgup"),
-			HalfDown: b("d", t.KeyHalfDown, "d", "ctrl+d"),
-			HalfUp:   b("u", t.KeyHalfUp, "u", "ctrl+u"),
-			Top:      b("g/home", t.KeyTop, "g", "home"),
-			Bottom:   b("G/end", t.KeyBottom, "G", "end"),
-			Next:     b("n/→", t.KeyNext, "n", "right"),
-			Prev:     b("p/←", t.KeyPrev, "p", "left"),
-			Bookmark: b("b", t.KeyBookmark, "b"),
-			Test:     b("t", t.KeyTestNote, "t"),
-			Back:     b("q/esc", t.KeyBack, "q", "esc"),
+			scrollKeys: scroll,
+			Next:       b("n/→", t.KeyNext, "n", "right"),
+			Prev:       b("p/←", t.KeyPrev, "p", "left"),
+			Bookmark:   b("b", t.KeyBookmark, "b"),
+			Test:       b("t", t.KeyTestNote, "t"),
+			Back:       b("q/esc", t.KeyBack, "q", "esc"),
 		},
 		Quiz: quizKeys{
 			Type:        b("i/tab", t.KeyType, "i", "tab"),
@@ -130,17 +139,10 @@ func newKeyMap(t text) keyMap {
 			Back:        b("enter/esc", t.KeyToList, "enter", "esc", "q"),
 		},
 		Stats: statsKeys{
-			Up:       b("↑/k", t.KeyUp, "up", "k"),
-			Down:     b("↓/j", t.KeyDown, "down", "j"),
-			PageDown: b("space/pgdn", t.KeyPageDown, "space", "pgdown"),
-			PageUp:   b("pgup", t.KeyPageUp, "pgup"),
-			HalfDown: b("d", t.KeyHalfDown, "d", "ctrl+d"),
-			HalfUp:   b("u", t.KeyHalfUp, "u", "ctrl+u"),
-			Top:      b("g/home", t.KeyTop, "g", "home"),
-			Bottom:   b("G/end", t.KeyBottom, "G", "end"),
-			Sort:     b("o", t.KeySort, "o"),
-			Study:    b("s", t.KeyStudy, "s"),
-			Back:     b("q/esc", t.KeyBack, "q", "esc"),
+			scrollKeys: scroll,
+			Sort:       b("o", t.KeySort, "o"),
+			Study:      b("s", t.KeyStudy, "s"),
+			Back:       b("q/esc", t.KeyBack, "q", "esc"),
 		},
 	}
 }
@@ -185,8 +187,8 @@ func (k listKeys) bubblesListKeys() list.KeyMap {
 	}
 }
 
-// viewportKeys maps our reading bindings onto the viewport.
-func (k detailKeys) viewportKeys() viewport.KeyMap {
+// viewportKeys maps our scrolling bindings onto a viewport.
+func (k scrollKeys) viewportKeys() viewport.KeyMap {
 	return scrollKeyMap(k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown)
 }
 
