@@ -115,7 +115,7 @@ func TestReopenUsesTheRenderCache(t *testing.T) {
 
 	// Reopen by hand: the open message must show the note at once, with no
 	// render command.
-	m, cmd := d.m.Update(keyMsg("enter"))
+	m, cmd := d.m.Update(press("enter"))
 	d.m = m.(Model)
 	msgs := d.exec(cmd)
 	if len(msgs) != 1 {
@@ -183,7 +183,7 @@ func TestResizeKeepsTheReadingPosition(t *testing.T) {
 
 func TestRenderingPlaceholderAndStaleResults(t *testing.T) {
 	d := newDriver(t, Options{}, 80, 24)
-	m, cmd := d.m.Update(keyMsg("enter"))
+	m, cmd := d.m.Update(press("enter"))
 	d.m = m.(Model)
 	m, renderCmd := d.m.Update(d.exec(cmd)[0])
 	d.m = m.(Model)
@@ -204,7 +204,7 @@ func TestRenderingPlaceholderAndStaleResults(t *testing.T) {
 	d.mustNotContain("渲染中…", "STALE")
 
 	// n before note 2 is rendered, then a late result for note 1.
-	m, cmd = d.m.Update(keyMsg("n"))
+	m, cmd = d.m.Update(press("n"))
 	d.m = m.(Model)
 	d.send(noteRenderedMsg{key: want, out: "LATE NOTE ONE"})
 	d.mustContain("2/11", "渲染中…")
@@ -215,7 +215,7 @@ func TestRenderingPlaceholderAndStaleResults(t *testing.T) {
 
 func TestRenderErrorIsShown(t *testing.T) {
 	d := newDriver(t, Options{}, 80, 24)
-	m, cmd := d.m.Update(keyMsg("enter"))
+	m, cmd := d.m.Update(press("enter"))
 	d.m = m.(Model)
 	m, _ = d.m.Update(d.exec(cmd)[0])
 	d.m = m.(Model)

@@ -148,7 +148,7 @@ func (d *driver) exec(cmd tea.Cmd) []tea.Msg { return execCmd(cmd) }
 func (d *driver) keys(names ...string) {
 	d.t.Helper()
 	for _, n := range names {
-		d.send(keyMsg(n))
+		d.send(press(n))
 	}
 }
 
@@ -158,24 +158,6 @@ func (d *driver) typeText(s string) {
 	for _, r := range s {
 		d.send(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
-}
-
-func keyMsg(name string) tea.KeyPressMsg {
-	special := map[string]rune{
-		"enter": tea.KeyEnter, "esc": tea.KeyEscape, "up": tea.KeyUp, "down": tea.KeyDown,
-		"left": tea.KeyLeft, "right": tea.KeyRight, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
-		"home": tea.KeyHome, "end": tea.KeyEnd, "tab": tea.KeyTab,
-	}
-	switch {
-	case name == "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case name == "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
-	case special[name] != 0:
-		return tea.KeyPressMsg{Code: special[name]}
-	}
-	r := []rune(name)
-	return tea.KeyPressMsg{Code: r[0], Text: name}
 }
 
 // screen is the View's content without escape codes.

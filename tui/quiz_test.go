@@ -78,7 +78,7 @@ func (d *driver) current() string {
 
 // press delivers one key without running the commands it returns.
 func (d *driver) press(name string) tea.Cmd {
-	m, cmd := d.m.Update(keyMsg(name))
+	m, cmd := d.m.Update(press(name))
 	d.m = m.(Model)
 	return cmd
 }
@@ -1043,7 +1043,7 @@ func TestQuizResizeOnTheEmptyScreen(t *testing.T) {
 func TestQuizKeysTypedWhileLoadingAreKept(t *testing.T) {
 	clk := newClock()
 	d := newQuizDriver(t, quizStore(t), clk, 80, 24)
-	m, cmd := d.m.Update(keyMsg("s"))
+	m, cmd := d.m.Update(press("s"))
 	d.m = m.(Model)
 	// Deliver startQuizMsg but hold back what its store read answers.
 	var held []tea.Msg
