@@ -118,19 +118,24 @@ func TestDefaultFilterWouldHighlightWrongRunes(t *testing.T) {
 	}
 }
 
-func TestFilterNotes(t *testing.T) {
-	deck := testDeck()
+// filterTargets returns the filter values of deck's notes, as the list
+// filters them, and a function turning ranks into note numbers (from 1).
+func filterTargets(deck *notes.Deck) ([]string, func([]list.Rank) []int) {
 	targets := make([]string, len(deck.Notes))
 	for i := range deck.Notes {
 		targets[i] = noteItem{index: i, note: &deck.Notes[i]}.FilterValue()
 	}
-	ids := func(rs []list.Rank) []int {
+	return targets, func(rs []list.Rank) []int {
 		var out []int
 		for _, r := range rs {
 			out = append(out, r.Index+1)
 		}
 		return out
 	}
+}
+
+func TestFilterNotes(t *testing.T) {
+	targets, ids := filterTargets(testDeck())
 	for _, c := range []struct {
 		term string
 		want []int // note numbers, best first
@@ -466,18 +471,7 @@ func TestSecondBookmarkWaitsForTheFirst(t *testing.T) {
 }
 
 func TestFilterByDifficulty(t *testing.T) {
-	deck := testDeck() // difficulties 1, 2, 3, 1, 2, 3, …
-	targets := make([]string, len(deck.Notes))
-	for i := range deck.Notes {
-		targets[i] = noteItem{index: i, note: &deck.Notes[i]}.FilterValue()
-	}
-	ids := func(rs []list.Rank) []int {
-		var out []int
-		for _, r := range rs {
-			out = append(out, r.Index+1)
-		}
-		return out
-	}
+	targets, ids := filterTargets(testDeck()) // difficulties 1, 2, 3, 1, 2, 3, …
 	for _, c := range []struct {
 		term string
 		want []int
