@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -12,13 +13,33 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// deckIDs are the default deck's ids in order; progress is keyed by them,
-// so they must never change.
-var deckIDs = []string{
+// seedIDs are the ids of the seed's 11 questions in the seed's order;
+// progress is keyed by them, so they must never change.
+var seedIDs = []string{
 	"lora-ptuning", "stable-diffusion", "decoder-only", "llm-repetition",
 	"layernorm-vs-batchnorm", "multi-head-attention", "sft-degradation",
 	"finetune-oom", "clip", "attention-complexity", "bert-classification",
 }
+
+// deckChapters are the built-in deck's chapters in order, each with the
+// tags its notes may use. File names start with the chapter's number.
+var deckChapters = []struct {
+	name string
+	tags []string
+}{
+	{"架构", []string{"架构", "注意力", "位置编码", "归一化", "MoE", "分词", "训练", "预训练", "显存"}},
+	{"预训练与扩展", []string{"预训练", "扩展定律", "数据", "训练", "并行", "显存", "精度", "长上下文"}},
+	{"后训练", []string{"微调", "对齐", "强化学习", "推理模型", "蒸馏", "训练"}},
+	{"推理", []string{"解码", "推理系统", "量化", "显存", "生成"}},
+	{"评测与安全", []string{"评测", "安全", "幻觉"}},
+	{"应用", []string{"检索", "Agent", "长上下文", "微调", "预训练"}},
+	{"多模态", []string{"多模态", "生成", "预训练"}},
+	{"优化器", []string{"优化器", "训练"}},
+}
+
+// deckFileRe is a built-in note's file name: chapter number, position in
+// the chapter, id.
+var deckFileRe = regexp.MustCompile(`^([1-9])-(\d\d)-([a-z0-9-]+)\.md$`)
 
 func TestDefaultDeck(t *testing.T) {
 	d, err := Default()
@@ -28,11 +49,16 @@ func TestDefaultDeck(t *testing.T) {
 	if d.Name != "面经 · LLM" {
 		t.Errorf("Name = %q", d.Name)
 	}
-	var ids []string
-	for i, n := range d.Notes {
-		ids = append(ids, n.ID)
-		if want := fmt.Sprintf("%02d-%s.md", i+1, n.ID); n.File != want {
-			t.Errorf("file %q, want %q", n.File, want)
+	seeds := 0
+	for _, n := range d.Notes {
+		m := deckFileRe.FindStringSubmatch(n.File)
+		if m == nil || m[3] != n.ID {
+			t.Errorf("file %q: want C-NN-%s.md", n.File, n.ID)
+			continue
+		}
+		ch := deckChapters[m[1][0]-'1']
+		if int(m[1][0]-'0') > len(deckChapters) || n.Chapter != ch.name {
+			t.Errorf("%s: chapter %q, its file number says %q", n.File, n.Chapter, ch.name)
 		}
 		if len(n.Points) < 3 || len(n.Points) > 6 {
 			t.Errorf("%s: %d points, want 3–6", n.ID, len(n.Points))
@@ -46,15 +72,33 @@ func TestDefaultDeck(t *testing.T) {
 		if len(n.Tags) < 1 || len(n.Tags) > 3 {
 			t.Errorf("%s: %d tags, want 1–3", n.ID, len(n.Tags))
 		}
-		if n.Difficulty < 0 || n.Difficulty > 3 {
-			t.Errorf("%s: difficulty %d", n.ID, n.Difficulty)
+		for _, tag := range n.Tags {
+			if !slices.Contains(ch.tags, tag) {
+				t.Errorf("%s: tag %q is not in chapter %s's list %q", n.ID, tag, ch.name, ch.tags)
+			}
+		}
+		if n.Difficulty < 1 || n.Difficulty > 3 {
+			t.Errorf("%s: difficulty %d, want 1–3", n.ID, n.Difficulty)
 		}
 		if strings.Contains(n.Answer(), PointsHeading) || !strings.HasSuffix(n.Body, n.Points[len(n.Points)-1]) {
 			t.Errorf("%s: the body must end with its %s section", n.ID, PointsHeading)
 		}
+		if n.Origin == OriginSeed {
+			seeds++
+			if !slices.Contains(seedIDs, n.ID) {
+				t.Errorf("%s: origin: seed, but the seed has no such question", n.ID)
+			}
+		}
 	}
-	if !slices.Equal(ids, deckIDs) {
-		t.Errorf("ids = %q, want %q", ids, deckIDs)
+	if seeds != len(seedIDs) {
+		t.Errorf("%d notes marked origin: seed, want %d", seeds, len(seedIDs))
+	}
+	var want []string
+	for _, c := range deckChapters {
+		want = append(want, c.name)
+	}
+	if got := d.Chapters(); !slices.Equal(got, want) {
+		t.Errorf("chapters %q, want %q", got, want)
 	}
 	// The embedded deck must also pass the checks a user's deck gets.
 	if probs := CheckDir("deck"); len(probs) > 0 {

@@ -38,6 +38,12 @@ func fastFrontMatter(text string, fm *frontMatter) bool {
 			node = &out.Tags
 		case "difficulty":
 			node = &out.Difficulty
+		case "chapter":
+			node = &out.Chapter
+		case "origin":
+			node = &out.Origin
+		case "related":
+			node = &out.Related
 		default:
 			return false // unknown (yaml names it), indented or odd
 		}
@@ -45,7 +51,7 @@ func fastFrontMatter(text string, fm *frontMatter) bool {
 			return false // a repeated key: yaml's error
 		}
 		value = strings.Trim(value, " ")
-		if key == "tags" && strings.HasPrefix(value, "[") {
+		if (key == "tags" || key == "related") && strings.HasPrefix(value, "[") {
 			if !flowList(value, line, node) {
 				return false
 			}

@@ -187,6 +187,17 @@ func load(fsys fs.FS, prefix string) (*Deck, []Problem) {
 		seen[n.ID] = first{n.File, r.idLine}
 		d.Notes = append(d.Notes, n)
 	}
+	for _, n := range d.Notes {
+		for _, r := range n.Related {
+			if _, ok := seen[r]; !ok {
+				probs = append(probs, Problem{File: name(n.File), Line: n.relatedLine, Msg: fmt.Sprintf(
+					"related id %q: no note in the deck has it", r)})
+			} else if r == n.ID {
+				probs = append(probs, Problem{File: name(n.File), Line: n.relatedLine, Msg: fmt.Sprintf(
+					"related id %q: a note cannot relate to itself", r)})
+			}
+		}
+	}
 	if len(d.Notes) == 0 && len(probs) == 0 {
 		probs = append(probs, Problem{File: deckFile, Msg: "no notes: the deck has no .md files"})
 	}

@@ -20,6 +20,36 @@ type Note struct {
 	// Points are the list items of the body's "## 要点" section, markers
 	// stripped, in order (at most MaxPoints); nil without such a section.
 	Points []string
+	// Chapter groups notes in the list and can be studied as a scope; ""
+	// when the note does not say.
+	Chapter string
+	// Origin is OriginSeed for the questions of the original 面经, else "".
+	Origin string
+	// Related lists the ids of notes worth reading next; every one exists
+	// in the deck (Load checks).
+	Related []string
+	// relatedLine is the file line of "related:", for problems.
+	relatedLine int
+}
+
+// OriginSeed marks a note that answers one of the original 面经 questions.
+const OriginSeed = "seed"
+
+// MaxTags is the most tags a note may have.
+const MaxTags = 3
+
+// Chapters returns the deck's chapter names in the order their first note
+// appears; notes without a chapter do not add one.
+func (d *Deck) Chapters() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range d.Notes {
+		if n.Chapter != "" && !seen[n.Chapter] {
+			seen[n.Chapter] = true
+			out = append(out, n.Chapter)
+		}
+	}
+	return out
 }
 
 // Deck is an ordered set of notes (ordered by file name).

@@ -33,6 +33,9 @@ type frontMatter struct {
 	Title      yaml.Node `yaml:"title"`
 	Tags       yaml.Node `yaml:"tags"`
 	Difficulty yaml.Node `yaml:"difficulty"`
+	Chapter    yaml.Node `yaml:"chapter"`
+	Origin     yaml.Node `yaml:"origin"`
+	Related    yaml.Node `yaml:"related"`
 }
 
 var (
@@ -160,6 +163,39 @@ func parseFileWith(file string, data []byte, fast func(string, *frontMatter) boo
 		}
 	default:
 		probs = append(probs, prob(at(&fm.Tags), "tags must be a list of strings, like [微调, 训练]"))
+	}
+
+	if len(n.Tags) > MaxTags {
+		probs = append(probs, prob(at(&fm.Tags), "%d tags; at most %d", len(n.Tags), MaxTags))
+	}
+
+	if s, ok := scalar(&fm.Chapter); !ok {
+		probs = append(probs, prob(at(&fm.Chapter), "chapter must be a plain string, like 架构"))
+	} else {
+		n.Chapter = oneLine(s)
+	}
+	if s, ok := scalar(&fm.Origin); !ok || s != "" && s != OriginSeed {
+		probs = append(probs, prob(at(&fm.Origin), "origin must be %q or left out", OriginSeed))
+	} else {
+		n.Origin = s
+	}
+	rel := deref(&fm.Related)
+	switch rel.Kind {
+	case 0:
+	case yaml.SequenceNode:
+		for _, r := range rel.Content {
+			r = deref(r)
+			if r.Kind != yaml.ScalarNode || !validID(strings.TrimSpace(r.Value)) {
+				probs = append(probs, prob(at(r), "related must list note ids, like [kv-cache, rope]"))
+				continue
+			}
+			n.Related = append(n.Related, strings.TrimSpace(r.Value))
+		}
+		n.relatedLine = at(rel)
+	default:
+		if rel.Tag != "!!null" {
+			probs = append(probs, prob(at(rel), "related must list note ids, like [kv-cache, rope]"))
+		}
 	}
 
 	if diff := deref(&fm.Difficulty); diff.Kind != 0 && diff.Tag != "!!null" {
@@ -293,7 +329,7 @@ func yamlProblems(file string, err error) []Problem {
 			}
 		}
 		if sm := unknownRe.FindStringSubmatch(m); sm != nil {
-			m = fmt.Sprintf("unknown field %q (known: id, title, tags, difficulty)", sm[1])
+			m = fmt.Sprintf("unknown field %q (known: id, title, tags, difficulty, chapter, origin, related)", sm[1])
 		} else {
 			m = atLineRe.ReplaceAllStringFunc(m, func(s string) string {
 				l, _ := strconv.Atoi(strings.TrimPrefix(s, "at line "))
