@@ -57,6 +57,8 @@ type edit struct {
 //     print a space there), and any other soft break becomes one space (inside
 //     list items glamour would keep the newline and lose the hanging indent);
 //   - tabs in code blocks are expanded to stops every 4 columns;
+//   - a fenced code block too large to highlight quickly (see plainCodeEdit)
+//     is marked as plain text;
 //   - each table at the top level, in a quote or in a list item is replaced
 //     by a placeholder paragraph, because the tables are laid out here, at
 //     the target width (see layoutTable);
@@ -92,6 +94,11 @@ func prepare(p parser.Parser, md string) prepared {
 				edits = append(edits, e)
 			}
 		case *gast.FencedCodeBlock, *gast.CodeBlock:
+			if fb, ok := n.(*gast.FencedCodeBlock); ok {
+				if e, ok := plainCodeEdit(src, fb); ok {
+					edits = append(edits, e)
+				}
+			}
 			lines := n.Lines()
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
@@ -469,4 +476,41 @@ func cellText(src []byte, cell gast.Node) string {
 		return r
 	}, b.String())
 	return strings.TrimSpace(strings.ReplaceAll(text, `\|`, "|"))
+}
+
+// Highlighting limits: chroma's lexers are regexps with no bound on their
+// work, so a fenced block over maxHighlight bytes, or with a line over
+// maxHighlightLine, is shown without colours rather than risk a slow render.
+const (
+	maxHighlight     = 64 << 10
+	maxHighlightLine = 4 << 10
+)
+
+// plainCodeEdit returns the edit that sets a too-large fenced block's info
+// string to "text" (chroma's plain-text lexer); ok is false for a block
+// within the limits.
+func plainCodeEdit(src []byte, n *gast.FencedCodeBlock) (edit, bool) {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return edit{}, false
+	}
+	total, longest := 0, 0
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		total += seg.Len()
+		longest = max(longest, seg.Len())
+	}
+	if total <= maxHighlight && longest <= maxHighlightLine {
+		return edit{}, false
+	}
+	if n.Info != nil {
+		seg := n.Info.Segment
+		return edit{seg.Start, seg.Stop, "text"}, true
+	}
+	// No info string: insert one just before the fence line's newline.
+	at := lines.At(0).Start - 1
+	if at < 0 || src[at] != '\n' {
+		return edit{}, false
+	}
+	return edit{at, at, "text"}, true
 }

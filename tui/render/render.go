@@ -14,9 +14,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark/parser"
 )
@@ -44,25 +44,6 @@ func (s Style) String() string {
 	return "Style(" + strconv.Itoa(int(s)) + ")"
 }
 
-// glamourStyle names the glamour standard style used for each Style. Plain
-// uses "notty" and strips what escape codes it still writes (hyperlinks).
-func (s Style) glamourStyle() string {
-	switch s {
-	case Light:
-		return styles.LightStyle
-	case Plain:
-		return styles.NoTTYStyle
-	}
-	return styles.DarkStyle
-}
-
-// styleRenderer is one glamour renderer, which is not safe for concurrent
-// use, behind its mutex.
-type styleRenderer struct {
-	mu sync.Mutex
-	tr *glamour.TermRenderer
-}
-
 // cacheSize is how many (markdown, style) pairs a Renderer remembers
 // glamour's output for: it does not depend on the width, so a resize or a
 // return to a note only wraps lines again.
@@ -72,8 +53,15 @@ const cacheSize = 64
 // glamour renderer per style, built on first use, and glamour's output for
 // the last cacheSize documents.
 type Renderer struct {
-	glamour [Plain + 1]styleRenderer
-	parsers sync.Pool // of parser.Parser
+	// glamour pools renderers (not safe for concurrent use) by style and
+	// highlighting: a render abandoned after its timeout keeps its own.
+	glamour [Plain + 1][2]sync.Pool // of *glamour.TermRenderer
+	parsers sync.Pool               // of parser.Parser
+
+	// timeout bounds a highlighted render; past it the note is rendered
+	// without highlighting. beforeHighlight, when set, runs first (tests).
+	timeout         time.Duration
+	beforeHighlight func()
 
 	mu       sync.Mutex
 	maxCache int                        // 0 turns the cache off (benchmarks)
@@ -97,6 +85,7 @@ type cacheEntry struct {
 func New() *Renderer {
 	r := &Renderer{
 		maxCache: cacheSize,
+		timeout:  RenderTimeout,
 		cache:    map[cacheKey]*list.Element{},
 		order:    list.New(),
 	}
@@ -234,34 +223,65 @@ func tablePlace(line, marker string, n int) (i int, margin string, ok bool) {
 	return i, margin, true
 }
 
-// glamourRender renders src with the cached glamour renderer of style,
-// without word wrapping. A panic inside glamour becomes an error, so that a
-// strange note cannot bring the TUI down.
-func (r *Renderer) glamourRender(src string, style Style) (out string, err error) {
-	sr := &r.glamour[style]
-	sr.mu.Lock()
-	defer sr.mu.Unlock()
-	defer func() {
-		if p := recover(); p != nil {
-			sr.tr = nil
-			out, err = "", fmt.Errorf("render: glamour panicked (%s style): %v", style, p)
+// RenderTimeout is how long a highlighted render may take before the note
+// is shown without highlighting: a regexp lexer on a pathological code block
+// must never hang the screen.
+const RenderTimeout = time.Second
+
+// glamourRender renders src with glamour in style, without word wrapping:
+// highlighted if that finishes within r.timeout, else without highlighting.
+func (r *Renderer) glamourRender(src string, style Style) (string, error) {
+	type result struct {
+		out string
+		err error
+	}
+	done := make(chan result, 1) // buffered: an abandoned render still ends
+	go func() {
+		if r.beforeHighlight != nil {
+			r.beforeHighlight()
 		}
+		out, err := r.glamourWith(src, style, true)
+		done <- result{out, err}
 	}()
-	if sr.tr == nil {
-		tr, err := glamour.NewTermRenderer(
-			glamour.WithStandardStyle(style.glamourStyle()),
+	timer := time.NewTimer(r.timeout)
+	defer timer.Stop()
+	select {
+	case res := <-done:
+		return res.out, res.err
+	case <-timer.C:
+		return r.glamourWith(src, style, false)
+	}
+}
+
+// glamourWith renders src with a pooled glamour renderer. A panic inside
+// glamour becomes an error, so that a strange note cannot bring the TUI
+// down; the renderer it happened in is dropped.
+func (r *Renderer) glamourWith(src string, style Style, highlight bool) (out string, err error) {
+	h := 0
+	if highlight {
+		h = 1
+	}
+	pool := &r.glamour[style][h]
+	tr, _ := pool.Get().(*glamour.TermRenderer)
+	if tr == nil {
+		tr, err = glamour.NewTermRenderer(
+			glamour.WithStyles(styleConfig(style, highlight)),
 			glamour.WithWordWrap(0),
 		)
 		if err != nil {
 			return "", fmt.Errorf("render: creating the %s glamour renderer: %w", style, err)
 		}
-		sr.tr = tr
 	}
-	out, err = sr.tr.Render(src)
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = "", fmt.Errorf("render: glamour panicked (%s style): %v", style, p)
+		}
+	}()
+	out, err = tr.Render(src)
 	if err != nil {
 		// A failed render may leave the renderer's block stack dirty.
-		sr.tr = nil
 		return "", fmt.Errorf("render: glamour (%s style): %w", style, err)
 	}
+	pool.Put(tr)
 	return out, nil
 }

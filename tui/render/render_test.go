@@ -489,7 +489,7 @@ func TestRenderSoftBreaks(t *testing.T) {
 	}
 	for _, want := range []string{
 		"  第一行中文第二行中文，English word here.",
-		"  • 项目一继续中文**强调**结尾",
+		"  • 项目一继续中文强调结尾", // Plain drops emphasis marks
 		"  | 引用一引用二",
 	} {
 		if !strings.Contains(out, want+"\n") && !strings.HasSuffix(out, want) {
@@ -578,9 +578,9 @@ func TestRenderTableAlignmentAndWidths(t *testing.T) {
 
 // TestRendererConcurrent renders from many goroutines at once, with the
 // cache off (every call goes through glamour) and on; run with -race to check
-// the locking. Every result must be byte for byte the sequential one (the
-// vendored chroma breaks ties between palette colours the same way every
-// time).
+// the locking. Every result must be the sequential one: byte for byte in
+// Plain, and as text in colour (stock chroma breaks ties between equal
+// palette colours at random).
 func TestRendererConcurrent(t *testing.T) {
 	md := readNote(t)
 	want := map[Style]string{}
@@ -605,7 +605,7 @@ func TestRendererConcurrent(t *testing.T) {
 					out, err := r.Render(md, 70, st)
 					if err != nil {
 						errs <- err.Error()
-					} else if out != want[st] {
+					} else if ansi.Strip(out) != ansi.Strip(want[st]) || st == Plain && out != want[st] {
 						errs <- "concurrent " + st.String() + " render differs"
 					}
 				}
