@@ -29,7 +29,7 @@ import (
 
 	"mianjing/notes"
 	"mianjing/store"
-	"mianjing/tui/cli"
+	"mianjing/cli"
 	"mianjing/tui/render"
 	"mianjing/tui/termtest"
 )

@@ -5,7 +5,7 @@ package main
 import (
 	"os"
 
-	"mianjing/tui/cli"
+	"mianjing/cli"
 )
 
 func main() {

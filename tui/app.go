@@ -71,30 +71,14 @@ func Run(o Options) error {
 	if o.Deck == nil || o.Store == nil {
 		return errors.New("tui: Options need a Deck and a Store")
 	}
-	// The first frame goes out on the renderer's first tick, 8 ms after
-	// Bubble Tea has set the terminal up; the views are built meanwhile
-	// (2-3 ms in a fresh process) instead of before (see BENCHMARKS.md).
-	built := make(chan builtModel, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				built <- builtModel{panicked: r}
-			}
-		}()
-		built <- builtModel{m: New(o)}
-	}()
-	root := &starting{built: built}
+	m := New(o)
 	// Frames reach the terminal on a ticker; at Bubble Tea's most, 120 a
 	// second, the first frame and every keypress's frame wait at most
 	// 8 ms for it instead of 17 (see BENCHMARKS.md).
-	p := tea.NewProgram(root, tea.WithFPS(maxFPS))
+	p := tea.NewProgram(m, tea.WithFPS(maxFPS))
 	stop := quitOnHangup(p)
 	_, err := p.Run()
 	stop()
-	m, perr := root.model()
-	if perr != nil {
-		return fmt.Errorf("tui: %w", errors.Join(err, perr))
-	}
 	// Commands still running when the program ended are abandoned by
 	// Bubble Tea; their store calls are finished here.
 	err = errors.Join(err, m.c.io.flush(flushTimeout))
@@ -102,60 +86,6 @@ func Run(o Options) error {
 		return fmt.Errorf("tui: %w", err)
 	}
 	return nil
-}
-
-// builtModel is New's result, or its panic.
-type builtModel struct {
-	m        Model
-	panicked any
-}
-
-// starting is the root model Bubble Tea starts with while New builds the
-// real one: Init waits for it (re-raising a panic of New, which Bubble Tea
-// reports after restoring the terminal), and the first Update hands Bubble
-// Tea the real model.
-type starting struct {
-	built <-chan builtModel
-	got   bool
-	b     builtModel
-}
-
-// wait receives New's result once.
-func (s *starting) wait() {
-	if !s.got {
-		s.b, s.got = <-s.built, true
-	}
-}
-
-// model returns the built model after Run, waiting for New if Run ended
-// before Init.
-func (s *starting) model() (Model, error) {
-	s.wait()
-	if s.b.panicked != nil {
-		return Model{}, fmt.Errorf("building the views: %v", s.b.panicked)
-	}
-	return s.b.m, nil
-}
-
-// Init waits for the real model and runs its Init.
-func (s *starting) Init() tea.Cmd {
-	s.wait()
-	if s.b.panicked != nil {
-		panic(s.b.panicked)
-	}
-	return s.b.m.Init()
-}
-
-// Update passes msg to the real model, which replaces s from then on.
-func (s *starting) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	s.wait()
-	return s.b.m.Update(msg)
-}
-
-// View draws the real model.
-func (s *starting) View() tea.View {
-	s.wait()
-	return s.b.m.View()
 }
 
 // quitOnHangup ends p in order when the terminal closes (SIGHUP), which

@@ -7,10 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"mianjing/tui/render"
 )
@@ -197,46 +195,5 @@ func TestInitAsksForTheBackground(t *testing.T) {
 	}
 	if v := m.View(); !v.AltScreen {
 		t.Error("the view is not in the alternate screen")
-	}
-}
-
-// Run starts Bubble Tea with a stand-in root model while New builds the
-// real one: Init waits for it, the first Update hands it over, and a panic
-// in New comes out of Init (inside Bubble Tea, which restores the terminal)
-// and out of model as an error.
-func TestStartingModel(t *testing.T) {
-	built := make(chan builtModel, 1)
-	s := &starting{built: built}
-	go func() {
-		built <- builtModel{m: New(Options{Deck: testDeck(), Store: newTestStore(t), Lang: "zh", Now: func() time.Time { return testNow }})}
-	}()
-	if cmd := s.Init(); cmd == nil {
-		t.Error("Init returned no command: the progress is not loaded")
-	}
-	next, _ := s.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	m, ok := next.(Model)
-	if !ok {
-		t.Fatalf("Update returned %T, want the real Model", next)
-	}
-	if m.c.width != 80 || !strings.Contains(ansi.Strip(m.View().Content), testTitles[0]) {
-		t.Errorf("the real model did not take the size or draw the list:\n%s", m.View().Content)
-	}
-	if got, err := s.model(); err != nil || got.c != m.c {
-		t.Errorf("model() = %v, %v; want the model Bubble Tea ran", got.c, err)
-	}
-
-	failing := make(chan builtModel, 1)
-	failing <- builtModel{panicked: "boom"}
-	f := &starting{built: failing}
-	func() {
-		defer func() {
-			if r := recover(); r != "boom" {
-				t.Errorf("Init recovered %v, want New's panic", r)
-			}
-		}()
-		f.Init()
-	}()
-	if _, err := f.model(); err == nil || !strings.Contains(err.Error(), "boom") {
-		t.Errorf("model() after a panic = %v", err)
 	}
 }

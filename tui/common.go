@@ -53,13 +53,11 @@ type common struct {
 	renderer *render.Renderer
 	now      func() time.Time
 	renders  map[renderKey]string
-	pages    map[pageKey]shownPage // renderings laid out and measured for the reading view
 	// search returns every note's FilterValue, lower-cased once on first
 	// use (from the filter's command, or warmed when the filter opens).
 	search func() []string
 	helps  map[string]string // helpView's renderings by helpKey
 	drawn  map[string]string // memo's drawings by key
-	widths map[string]int    // join's measured lines
 	rows   map[rowKey]row    // the list's drawn rows; see cachedLine
 	// Facts of the deck and the language the list asks for on every row.
 	hasDifficulty bool
@@ -97,7 +95,6 @@ func newCommon(o Options) *common {
 		renderer:  o.Renderer,
 		now:       o.Now,
 		renders:   map[renderKey]string{},
-		pages:     map[pageKey]shownPage{},
 		io:        &ioQueue{},
 		cards:     map[string]srs.Card{},
 		bookmarks: map[string]time.Time{},
@@ -175,7 +172,6 @@ func (c *common) setStyles(dark bool) {
 	c.help.Styles = c.styles.Help
 	c.helps = map[string]string{}
 	c.drawn = map[string]string{}
-	c.widths = map[string]int{}
 	c.rows = map[rowKey]row{}
 }
 

@@ -27,7 +27,6 @@ type detailModel struct {
 
 	want   renderKey // the rendering the view needs now
 	shown  renderKey // the rendering in the viewport
-	page   page      // the viewport's lines, measured
 	loaded bool      // shown == want
 	err    error     // the renderer's error for want
 
@@ -47,14 +46,6 @@ func (d detailModel) note() *notes.Note {
 		return nil
 	}
 	return &d.c.deck.Notes[d.order[d.pos]]
-}
-
-// shownPage is a page and a viewport holding its lines. Setting a
-// viewport's content measures every line, which was most of the cost of
-// opening a note again; a cached page keeps the viewport that did it.
-type shownPage struct {
-	pg page
-	vp viewport.Model
 }
 
 // open shows the note at pos of order.
@@ -108,28 +99,12 @@ func (d *detailModel) rendered(msg noteRenderedMsg) {
 func (d *detailModel) show(k renderKey, out string) {
 	same := d.shown.id == k.id
 	frac := d.vp.ScrollPercent()
-	pad := max(0, (d.vp.Width()-d.vp.Style.GetHorizontalFrameSize()-k.width)/2)
-	pk := pageKey{k, pad}
-	sp, ok := d.c.pages[pk]
-	if !ok {
-		lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
-		for i, l := range lines {
-			lines[i] = strings.Repeat(" ", pad) + l
-		}
-		sp = shownPage{pg: newPage(lines), vp: d.vp}
-		sp.vp.SetContentLines(lines)
-		if len(d.c.pages) >= maxCachedRenders {
-			clear(d.c.pages)
-		}
-		d.c.pages[pk] = sp
+	pad := strings.Repeat(" ", max(0, (d.vp.Width()-d.vp.Style.GetHorizontalFrameSize()-k.width)/2))
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = pad + l
 	}
-	// Only the content comes from the cache; size and style may have
-	// changed since. The other settings are made once, in newDetail.
-	vp := sp.vp
-	vp.SetWidth(d.vp.Width())
-	vp.SetHeight(d.vp.Height())
-	vp.Style = d.vp.Style
-	d.vp, d.page = vp, sp.pg
+	d.vp.SetContentLines(lines)
 	if same {
 		maxOff := max(0, d.vp.TotalLineCount()-d.vp.VisibleLineCount())
 		d.vp.SetYOffset(int(math.Round(frac * float64(maxOff))))
@@ -237,11 +212,11 @@ func (d detailModel) View() string {
 	case !d.loaded:
 		body = d.placeholder(d.c.styles.Status.Render(d.c.text.Rendering))
 	default:
-		body = d.page.view(d.vp)
+		body = d.vp.View()
 	}
 	// The title bar and the body are as wide as the window.
 	// The footer's lines are padded to the width already.
-	return d.c.join(d.width, []string{d.titleBar(), body, d.footer()}, []bool{true, true, true})
+	return stack(d.titleBar(), body, d.footer())
 }
 
 // placeholder fills the viewport's area with a short message.
@@ -282,7 +257,7 @@ func (d detailModel) footer() string {
 	status := d.c.statusLine(d.width, pct)
 	room := d.height - lipgloss.Height(d.titleBar()) - lipgloss.Height(status)
 	// The status line is as wide as the window.
-	return d.c.join(d.width, []string{status, d.c.helpView(helpKeys{d.ShortHelp(), d.FullHelp()}, d.width, room, minReadRows)}, []bool{true, false})
+	return stack(status, d.c.helpView(helpKeys{d.ShortHelp(), d.FullHelp()}, d.width, room, minReadRows))
 }
 
 // minReadRows is the least room the note gets before full help gives way.

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -288,43 +287,5 @@ func TestReadingLinesFitTheWrapWidth(t *testing.T) {
 			}
 			d.keys("n")
 		}
-	}
-}
-
-// TestCachedPageIsShownAsAFreshOne checks that a note shown from the page
-// cache leaves the viewport as setting its content afresh does, after the
-// window and the help have changed its size since the page was cached.
-func TestCachedPageIsShownAsAFreshOne(t *testing.T) {
-	d := newDriver(t, Options{}, 80, 24)
-	d.keys("j", "enter", "G", "p", "G", "n") // pages for notes 2 and 1
-	// At 202 and 203 columns the wrap width is capped and the padding is
-	// the same, so one page serves both widths.
-	d.send(sizeMsg(202, 30))
-	d.keys("p", "G", "n")
-	d.send(sizeMsg(203, 30))
-	d.keys("?")
-	pages := len(d.m.c.pages)
-	d.keys("p")
-	if len(d.m.c.pages) != pages {
-		t.Fatal("p did not show a cached page")
-	}
-	cachedVP, cachedScreen := fmt.Sprintf("%#v", d.m.detail.vp), d.screen()
-	d.mustContain("1/11", "这是第 1 题的回答")
-
-	// The same step with the pages forgotten; the renderings are kept, so
-	// the lines are the same. The resize lays the viewport out again, so
-	// that nothing left by the cached step carries over.
-	d.keys("n")
-	d.send(sizeMsg(203, 30))
-	clear(d.m.c.pages)
-	d.keys("p")
-	if len(d.m.c.pages) != 1 {
-		t.Fatalf("p made %d pages, want 1", len(d.m.c.pages))
-	}
-	if got := fmt.Sprintf("%#v", d.m.detail.vp); got != cachedVP {
-		t.Errorf("viewport from the cache:\n%s\nset afresh:\n%s", cachedVP, got)
-	}
-	if got := d.screen(); got != cachedScreen {
-		t.Errorf("screen from the cache:\n%s\nset afresh:\n%s", cachedScreen, got)
 	}
 }

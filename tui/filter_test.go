@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -11,31 +10,6 @@ import (
 
 	"mianjing/notes"
 )
-
-// TestTextIndexIsIndex checks the filter's search against strings.Index on
-// Chinese, mixed and ASCII text, including needles that occur only at the
-// very start or end, overlap, or straddle a near miss.
-func TestTextIndexIsIndex(t *testing.T) {
-	hays := []string{"", "注", "注意力", "自注意力机制注意力", "注意注意力", "attention 注意力 Attention",
-		"é注意力é", "ab注意", "力注意", strings.Repeat("局部注意", 50) + "力"}
-	needles := []string{"注", "注意", "注意力", "意力", "力", "att", "é注", "注意力机制注意力", "机制", "x"}
-	r := rand.New(rand.NewPCG(1, 2))
-	runes := []rune("注意力机制局部é a")
-	for range 300 {
-		var b strings.Builder
-		for range r.IntN(20) {
-			b.WriteRune(runes[r.IntN(len(runes))])
-		}
-		hays = append(hays, b.String())
-	}
-	for _, h := range hays {
-		for _, n := range needles {
-			if got, want := textIndex(h, n), strings.Index(h, n); got != want {
-				t.Errorf("textIndex(%q, %q) = %d, want %d", h, n, got, want)
-			}
-		}
-	}
-}
 
 // filterReference is filterNotes as it was before it searched lower-cased
 // text by byte: runes lower-cased one by one and compared as slices. The

@@ -129,13 +129,13 @@ func filterNotes(term string, targets []string) []list.Rank {
 		score := 0
 		ok := true
 		for _, t := range lowTerms {
-			if textIndex(title, t) >= 0 {
+			if strings.Index(title, t) >= 0 {
 				if marked == nil {
 					marked = make([]bool, len(title)) // by byte
 				}
 				// Every occurrence, overlapping ones too.
 				for from := 0; ; {
-					at := textIndex(title[from:], t)
+					at := strings.Index(title[from:], t)
 					if at < 0 {
 						break
 					}
@@ -150,9 +150,9 @@ func filterNotes(term string, targets []string) []list.Rank {
 				continue
 			}
 			switch {
-			case textIndex(tags, t) >= 0:
+			case strings.Index(tags, t) >= 0:
 				score += 10
-			case textIndex(body, t) >= 0:
+			case strings.Index(body, t) >= 0:
 				score++
 			default:
 				ok = false
@@ -187,30 +187,6 @@ func filterNotes(term string, targets []string) []list.Rank {
 		ranks[i] = h.rank
 	}
 	return ranks
-}
-
-// textIndex is strings.Index for the filter's text, which is mostly
-// Chinese: it looks for the needle's second byte, not its first. Chinese
-// characters are three-byte runes whose first byte is one of a handful of
-// values (0xE4–0xE9), so a search keyed on it stops at nearly every
-// character; second bytes spread over 64 values.
-func textIndex(hay, needle string) int {
-	if len(needle) < 3 || needle[0] < 0xc0 {
-		return strings.Index(hay, needle)
-	}
-	const k = 1
-	for from := k; from < len(hay); {
-		i := strings.IndexByte(hay[from:], needle[k])
-		if i < 0 {
-			return -1
-		}
-		start := from + i - k
-		if start+len(needle) <= len(hay) && hay[start:start+len(needle)] == needle {
-			return start
-		}
-		from += i + 1
-	}
-	return -1
 }
 
 // noteDelegate draws one note per line: cursor, number, bookmark, title
@@ -716,9 +692,8 @@ func (m listModel) rowsView(items []list.Item) (string, int) {
 func (m listModel) View() string {
 	items := m.list.VisibleItems()
 	var body string
-	bodyW := 0
 	if len(items) > 0 {
-		body, bodyW = m.rowsView(items)
+		body, _ = m.rowsView(items)
 	} else {
 		msg := map[scope]string{scopeAll: m.c.text.EmptyAll, scopeMarked: m.c.text.EmptyMarked,
 			scopeDue: m.c.text.EmptyDue}[m.scope]
@@ -735,14 +710,7 @@ func (m listModel) View() string {
 		parts = append(parts, p)
 	}
 	parts = append(parts, m.footer(lipgloss.Height(header)+lipgloss.Height(filter)))
-	if bodyW != m.width {
-		return lipgloss.JoinVertical(lipgloss.Left, parts...)
-	}
-	// The rows are as wide as the window: pad the rest to them.
-	full := make([]bool, len(parts))
-	full[2] = true
-	full[len(parts)-1] = true // the footer's lines are padded already
-	return m.c.join(m.width, parts, full)
+	return stack(parts...)
 }
 
 // header shows the deck name, scope and counts.
@@ -797,5 +765,5 @@ func (m listModel) footer(above int) string {
 	status := m.c.statusLine(m.width, "")
 	room := m.height - above - lipgloss.Height(status)
 	// The status line is as wide as the window.
-	return m.c.join(m.width, []string{status, m.c.helpView(helpKeys{m.ShortHelp(), m.FullHelp()}, m.width, room, minListRows)}, []bool{true, false})
+	return stack(status, m.c.helpView(helpKeys{m.ShortHelp(), m.FullHelp()}, m.width, room, minListRows))
 }

@@ -82,7 +82,6 @@ type quizModel struct {
 	confirming bool // asking whether to end with the answer shown
 
 	vp        viewport.Model
-	page      page // vp's lines, measured
 	want      renderKey
 	rendered  string // the rendering for want, once it came
 	loaded    bool
@@ -134,7 +133,7 @@ func (q *quizModel) start(msg startQuizMsg) tea.Cmd {
 	q.input.Reset()
 	q.input.Blur()
 	q.vp.SetContent("")
-	q.page = page{} // never the previous card's lines
+	q.vp.SetContentLines(nil) // never the previous card's lines
 	q.mode, q.ids, q.from = msg.mode, slices.Clone(msg.ids), msg.from
 	keyHelp, _, _ := q.backTexts()
 	q.keys.Back.SetHelp(q.keys.Back.Help().Key, keyHelp)
@@ -310,7 +309,7 @@ func (q *quizModel) show(id string, ahead bool, now time.Time) {
 	q.ticked = make([]bool, min(len(q.note.Points), len(quizTickKeys)))
 	q.want, q.rendered, q.loaded, q.renderErr = renderKey{}, "", false, nil
 	q.vp.SetContent("")
-	q.page = page{} // never the previous card's lines
+	q.vp.SetContentLines(nil) // never the previous card's lines
 }
 
 // next shows the session's next card, or the summary.
@@ -652,7 +651,6 @@ func (q *quizModel) fill() {
 	}
 	y := q.vp.YOffset()
 	q.vp.SetContentLines(lines)
-	q.page = newPage(lines)
 	q.vp.SetYOffset(y)
 }
 
@@ -862,15 +860,14 @@ func (q quizModel) View() string {
 		body = q.centre(q.questionBlock(true), h)
 	case quizAnswer:
 		// The header and the viewport are as wide as the window.
-		return q.c.join(q.width, []string{ch.header, q.answerTitle(), q.page.view(q.vp),
-			q.pointsView(q.compact), q.gradeView(q.compact), ch.footer},
-			[]bool{true, false, true, false, false, true})
+		return stack(ch.header, q.answerTitle(), q.vp.View(),
+			q.pointsView(q.compact), q.gradeView(q.compact), ch.footer)
 	case quizSummary:
 		body = q.centre(q.summaryView(), h)
 	}
 	// The header and the centred body are as wide as the window.
 	// The footer's lines are padded to the width already.
-	return q.c.join(q.width, []string{ch.header, body, ch.footer}, []bool{true, true, true})
+	return stack(ch.header, body, ch.footer)
 }
 
 // centre places block in the middle of a width×h area, cut to fit.
@@ -1201,5 +1198,5 @@ func (q quizModel) footer(headerH int) string {
 		need += q.answerChrome(true)
 	}
 	// The status line is as wide as the window.
-	return q.c.join(q.width, []string{status, q.c.helpView(helpKeys{q.ShortHelp(), q.FullHelp()}, q.width, room, need)}, []bool{true, false})
+	return stack(status, q.c.helpView(helpKeys{q.ShortHelp(), q.FullHelp()}, q.width, room, need))
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -268,13 +267,6 @@ func runTUI(g globals, env Env) int {
 		fmt.Fprintln(env.Stderr, "mianjing: the app needs a terminal (stdin and stdout must be a TTY); run 'mianjing list' or 'mianjing help'")
 		return exitError
 	}
-	if env.Getenv("GOGC") == "" {
-		// Collect at 50% heap growth, not Go's 100%, once the first frame
-		// is out: the peak resident size is 1 MB lower (BENCHMARKS.md). At
-		// start-up the extra collections delayed the first frame by 3 ms.
-		t := time.AfterFunc(steadyGCAfter, func() { debug.SetGCPercent(steadyGCPercent) })
-		defer t.Stop()
-	}
 	deck, err := loadDeck(g)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "mianjing: %s\n", deckErr(g, err))
@@ -299,13 +291,6 @@ func runTUI(g globals, env Env) int {
 	}
 	return exitOK
 }
-
-// steadyGCPercent is the app's garbage collection pace from steadyGCAfter
-// on; see runTUI.
-const (
-	steadyGCPercent = 50
-	steadyGCAfter   = 100 * time.Millisecond
-)
 
 func loadDeck(g globals) (*notes.Deck, error) {
 	if g.notesDir == "" {
