@@ -797,3 +797,43 @@ func BenchmarkStatsFromStore(b *testing.B) {
 		})
 	}
 }
+
+// list --chapter lists one chapter of the built-in deck, in deck order, and
+// refuses a chapter the deck does not have.
+func TestListChapter(t *testing.T) {
+	h := newHarness(t)
+	d, err := notes.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, n := range d.Notes {
+		if n.Chapter == "多模态" {
+			want = append(want, n.ID)
+		}
+	}
+	res := h.run("list", "--chapter", "多模态", "--json")
+	var got []struct{ ID, Chapter string }
+	if err := json.Unmarshal([]byte(res.stdout), &got); err != nil || res.code != 0 {
+		t.Fatalf("exit %d, %v: %s", res.code, err, res.stderr)
+	}
+	var ids []string
+	for _, g := range got {
+		ids = append(ids, g.ID)
+		if g.Chapter != "多模态" {
+			t.Errorf("%s: chapter %q", g.ID, g.Chapter)
+		}
+	}
+	if len(want) < 2 || strings.Join(ids, " ") != strings.Join(want, " ") {
+		t.Errorf("list --chapter 多模态 = %q, want %q", ids, want)
+	}
+	res = h.run("list", "--chapter", "多模", "--json")
+	if res.code != exitUsage || !strings.Contains(res.stderr, `--chapter "多模": the deck has no such chapter`) ||
+		!strings.Contains(res.stderr, "多模态") || res.stdout != "" {
+		t.Errorf("unknown chapter: exit %d, stdout %q, stderr %q", res.code, res.stdout, res.stderr)
+	}
+	res = h.run("--notes", goodDeck, "list", "--chapter", "架构")
+	if res.code != exitUsage || !strings.Contains(res.stderr, "has no chapters") {
+		t.Errorf("deck without chapters: exit %d, stderr %q", res.code, res.stderr)
+	}
+}

@@ -19,7 +19,8 @@ var listScopes = [...]string{"all", "due", "bookmarked"}
 
 func listFlags(fs *flag.FlagSet) func(*runner, []string) int {
 	scope := fs.String("scope", "all", "`all|due|bookmarked` which notes: all (the default), those due before the study day ends, or the bookmarked ones")
-	asJSON := fs.Bool("json", false, "print a JSON array of {id, title, tags, difficulty, state, due, bookmarked}")
+	asJSON := fs.Bool("json", false, "print a JSON array of {id, title, tags, difficulty, chapter, state, due, bookmarked}")
+	chapter := fs.String("chapter", "", "`NAME` only the notes of this chapter (e.g. 架构)")
 	return func(r *runner, _ []string) int {
 		if !slices.Contains(listScopes[:], *scope) {
 			msg := "--scope must be all, due or bookmarked, not %q"
@@ -28,7 +29,7 @@ func listFlags(fs *flag.FlagSet) func(*runner, []string) int {
 			}
 			return r.fail(exitUsage, msg, *scope)
 		}
-		return r.list(*scope, *asJSON)
+		return r.list(*scope, *chapter, *asJSON)
 	}
 }
 
@@ -45,6 +46,7 @@ type listJSON struct {
 	Title      string     `json:"title"`
 	Tags       []string   `json:"tags"`
 	Difficulty int        `json:"difficulty"`
+	Chapter    string     `json:"chapter"`
 	State      string     `json:"state"`
 	Due        *time.Time `json:"due"`
 	Bookmarked bool       `json:"bookmarked"`
@@ -60,10 +62,17 @@ func stateIndex(s srs.State) int {
 	return int(s)
 }
 
-func (r *runner) list(scope string, asJSON bool) int {
+func (r *runner) list(scope, chapter string, asJSON bool) int {
 	d, code := r.deck()
 	if d == nil {
 		return code
+	}
+	if chapter != "" && !slices.Contains(d.Chapters(), chapter) {
+		msg := "--chapter %q: the deck has no such chapter (chapters: %s)"
+		if len(d.Chapters()) == 0 {
+			msg = "--chapter %q: the deck has no chapters%s"
+		}
+		return r.fail(exitUsage, msg, chapter, strings.Join(d.Chapters(), ", "))
 	}
 	st, code := r.open()
 	if st == nil {
@@ -83,6 +92,9 @@ func (r *runner) list(scope string, asJSON bool) int {
 			c = srs.Card{}
 		}
 		_, marked := p.bookmarks[n.ID]
+		if chapter != "" && n.Chapter != chapter {
+			continue
+		}
 		switch scope {
 		case "due":
 			if c.State == srs.New || !c.Due.Before(dayEnd) {
@@ -98,7 +110,7 @@ func (r *runner) list(scope string, asJSON bool) int {
 	if asJSON {
 		out := make([]listJSON, 0, len(rows))
 		for _, l := range rows {
-			j := listJSON{ID: l.note.ID, Title: l.note.Title, Tags: l.note.Tags, Difficulty: l.note.Difficulty,
+			j := listJSON{ID: l.note.ID, Title: l.note.Title, Tags: l.note.Tags, Difficulty: l.note.Difficulty, Chapter: l.note.Chapter,
 				State: stateNames[stateIndex(l.card.State)], Bookmarked: l.marked}
 			if j.Tags == nil {
 				j.Tags = []string{}

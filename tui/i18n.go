@@ -140,6 +140,10 @@ type text struct {
 	KeyAccept, KeyUndo, KeyEnd, KeyConfirm, KeyCancel           string
 	KeyStudyMarked, KeyToList, KeyStats, KeySort, KeyDifficulty string
 	KeyToNote, KeyToStats                                       string
+	KeyChapter, KeyPrevChapter, KeyNextChapter                  string
+	// ChapterFmt heads a chapter's rows: name and note count.
+	ChapterFmt     string
+	NoMoreChapters string
 }
 
 // textFor returns the strings of lang ("zh" or anything else for English).
@@ -198,6 +202,8 @@ func zhText() text {
 		KeyCancel: "继续", KeyStudyMarked: "自测收藏", KeyToList: "返回列表",
 		KeyToNote: "返回笔记", KeyToStats: "返回统计",
 		KeyStats: "统计", KeySort: "切换排序", KeyDifficulty: "按难度筛选（N=1–3）",
+		KeyChapter: "只看本章", KeyPrevChapter: "上一章", KeyNextChapter: "下一章",
+		ChapterFmt: "%s · %d 题", NoMoreChapters: "没有更多章节",
 
 		StatsTitle:      "学习统计",
 		StatsDateFmt:    "1月2日",
@@ -328,6 +334,8 @@ func enText() text {
 		KeyCancel: "go on", KeyStudyMarked: "self-test bookmarked", KeyToList: "back to list",
 		KeyToNote: "back to note", KeyToStats: "back to stats",
 		KeyStats: "stats", KeySort: "sort", KeyDifficulty: "by difficulty (N=1–3)",
+		KeyChapter: "this chapter only", KeyPrevChapter: "prev chapter", KeyNextChapter: "next chapter",
+		ChapterFmt: "%s · %d notes", NoMoreChapters: "No more chapters",
 
 		StatsTitle:      "Progress",
 		StatsDateFmt:    "Mon Jan 2",

@@ -19,6 +19,7 @@ type listKeys struct {
 	CancelFilter                              key.Binding
 	Open, Bookmark, Scope, Study, StudyAll    key.Binding
 	Stats, Quit                               key.Binding
+	Chapter, PrevChapter, NextChapter         key.Binding
 	// Difficulty only documents the "d:3" filter term in help: its key is
 	// the filter's and it is never matched.
 	Difficulty key.Binding
@@ -103,6 +104,9 @@ func newKeyMap(t text) keyMap {
 			StudyAll:     b("a", t.KeyStudyAll, "a"),
 			Stats:        b("S", t.KeyStats, "S"),
 			Quit:         b("q", t.KeyQuit, "q"),
+			Chapter:      b("c", t.KeyChapter, "c"),
+			PrevChapter:  b("[", t.KeyPrevChapter, "["),
+			NextChapter:  b("]", t.KeyNextChapter, "]"),
 			Difficulty:   b("d:N", t.KeyDifficulty, "/"),
 		},
 		Detail: detailKeys{

@@ -39,6 +39,17 @@ type noteItem struct {
 	search func() []string
 }
 
+// chapterItem heads the rows of a chapter. It is never selected: the
+// cursor steps over it, and its empty FilterValue matches no filter, so
+// headings leave the list while a filter is applied.
+type chapterItem struct {
+	name  string
+	count int
+}
+
+// FilterValue is empty: a heading matches no filter.
+func (chapterItem) FilterValue() string { return "" }
+
 // filterSep separates the fields of a FilterValue; it cannot occur in a
 // title or tag.
 const filterSep = "\x1f"
@@ -199,6 +210,10 @@ func (d noteDelegate) Spacing() int                        { return 0 }
 func (d noteDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
 
 func (d noteDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
+	if ch, ok := item.(chapterItem); ok {
+		_, _ = io.WriteString(w, d.chapterLine(ch, m.Width()))
+		return
+	}
 	it, ok := item.(noteItem)
 	if !ok {
 		return
@@ -301,6 +316,14 @@ func (d noteDelegate) drawRow(it noteItem, width int, selected bool, matches []i
 	return left + mid + strings.Repeat(" ", pad) + right, width
 }
 
+// chapterLine draws a chapter heading row: "── 架构 · 13 题 ──────".
+func (d noteDelegate) chapterLine(ch chapterItem, width int) string {
+	label := "── " + fmt.Sprintf(d.c.text.ChapterFmt, ch.name, ch.count) + " "
+	label = truncate(label, width)
+	rule := strings.Repeat("─", max(0, width-ansi.StringWidth(label)))
+	return d.c.styles.Scope.Render(label) + d.c.styles.Counts.Render(rule)
+}
+
 // minTagsWidth is the narrowest tag column worth showing.
 const minTagsWidth = 6
 
@@ -357,12 +380,15 @@ func difficultyMarker(d int) string {
 
 // listModel is the browsing view.
 type listModel struct {
-	c      *common
-	keys   listKeys
-	list   list.Model
-	scope  scope
-	width  int
-	height int
+	c     *common
+	keys  listKeys
+	list  list.Model
+	scope scope
+	// chapter, when set, narrows the list to one chapter (the c key);
+	// the scope still applies within it.
+	chapter string
+	width   int
+	height  int
 }
 
 func newList(c *common) listModel {
@@ -396,6 +422,9 @@ func (m listModel) scopeNotes() []int {
 	now := m.c.now()
 	var out []int
 	for i, n := range m.c.deck.Notes {
+		if m.chapter != "" && n.Chapter != m.chapter {
+			continue
+		}
 		switch m.scope {
 		case scopeMarked:
 			if !m.c.bookmarked(n.ID) {
@@ -418,13 +447,26 @@ func (m *listModel) setItems() tea.Cmd {
 	if it, ok := m.list.SelectedItem().(noteItem); ok {
 		prevNote = it.index
 	}
+	shown := m.scopeNotes()
+	counts := map[string]int{}
+	for _, i := range shown {
+		counts[m.c.deck.Notes[i].Chapter]++
+	}
 	var items []list.Item
-	for _, i := range m.scopeNotes() {
-		items = append(items, noteItem{index: i, note: &m.c.deck.Notes[i], search: m.c.search})
+	last := ""
+	for _, i := range shown {
+		n := &m.c.deck.Notes[i]
+		// One chapter's rows need no heading: the header names it.
+		if n.Chapter != "" && n.Chapter != last && m.chapter == "" {
+			items = append(items, chapterItem{name: n.Chapter, count: counts[n.Chapter]})
+		}
+		last = n.Chapter
+		items = append(items, noteItem{index: i, note: n, search: m.c.search})
 	}
 	cmd := m.list.SetItems(items)
 	if !m.selectNote(prevNote) {
 		m.list.Select(min(prevRow, max(0, len(m.list.VisibleItems())-1)))
+		m.skipHeading(1)
 	}
 	m.layout()
 	return cmd
@@ -433,7 +475,7 @@ func (m *listModel) setItems() tea.Cmd {
 // selectNote selects the row of deck index i; false when it is not shown.
 func (m *listModel) selectNote(i int) bool {
 	for row, it := range m.list.VisibleItems() {
-		if it.(noteItem).index == i {
+		if n, ok := it.(noteItem); ok && n.index == i {
 			m.list.Select(row)
 			return true
 		}
@@ -441,20 +483,89 @@ func (m *listModel) selectNote(i int) bool {
 	return false
 }
 
-// visibleOrder returns the deck indices of the rows, in list order.
-func (m listModel) visibleOrder() []int {
+// skipHeading moves the cursor off a chapter heading, in direction dir
+// (+1 down, -1 up), or the other way at the end of the list.
+func (m *listModel) skipHeading(dir int) {
 	items := m.list.VisibleItems()
-	order := make([]int, len(items))
-	for i, it := range items {
-		order[i] = it.(noteItem).index
+	i := m.list.Index()
+	if len(items) == 0 {
+		return
 	}
-	return order
+	if i < 0 || i >= len(items) {
+		// The list keeps its cursor when a filter shrinks it.
+		i = min(max(i, 0), len(items)-1)
+		m.list.Select(i)
+	}
+	if _, ok := items[i].(chapterItem); !ok {
+		return
+	}
+	for _, d := range []int{dir, -dir} {
+		for j := i + d; j >= 0 && j < len(items); j += d {
+			if _, ok := items[j].(noteItem); ok {
+				m.list.Select(j)
+				return
+			}
+		}
+	}
+}
+
+// jumpChapter selects the first note of the next (dir +1) or previous
+// (dir -1) chapter; -1 from inside a chapter goes to its own first note.
+// It reports whether the cursor moved.
+func (m *listModel) jumpChapter(dir int) bool {
+	items := m.list.VisibleItems()
+	cur := m.list.Index()
+	var heads []int // rows of the chapters' first notes
+	for i, it := range items {
+		if _, ok := it.(chapterItem); ok && i+1 < len(items) {
+			heads = append(heads, i+1)
+		}
+	}
+	target := -1
+	if dir > 0 {
+		for _, h := range heads {
+			if h > cur {
+				target = h
+				break
+			}
+		}
+	} else {
+		for k := len(heads) - 1; k >= 0; k-- {
+			if heads[k] < cur {
+				target = heads[k]
+				break
+			}
+		}
+	}
+	if target < 0 {
+		return false
+	}
+	m.list.Select(target)
+	return true
+}
+
+// visibleOrder returns the deck indices of the rows, in list order, and
+// the selected note's position in it.
+func (m listModel) visibleOrder() (order []int, pos int) {
+	sel := m.list.Index()
+	for i, it := range m.list.VisibleItems() {
+		if n, ok := it.(noteItem); ok {
+			if i == sel {
+				pos = len(order)
+			}
+			order = append(order, n.index)
+		}
+	}
+	return order, pos
 }
 
 // capturing reports whether keys are text for the filter box.
 func (m listModel) capturing() bool { return m.list.SettingFilter() }
 
 func (m listModel) scopeName() string {
+	if m.chapter != "" {
+		return m.chapter + " · " + [...]string{m.c.text.ScopeAll, m.c.text.ScopeMarked, m.c.text.ScopeDue}[m.scope]
+	}
 	return [...]string{m.c.text.ScopeAll, m.c.text.ScopeMarked, m.c.text.ScopeDue}[m.scope]
 }
 
@@ -484,12 +595,16 @@ func (m listModel) studyIDs() []string {
 		}
 		slices.Sort(hits)
 		for _, i := range hits {
-			ids = append(ids, ns[i].ID)
+			if m.chapter == "" || ns[i].Chapter == m.chapter {
+				ids = append(ids, ns[i].ID)
+			}
 		}
 		return ids
 	}
 	for _, n := range ns {
-		ids = append(ids, n.ID)
+		if m.chapter == "" || n.Chapter == m.chapter {
+			ids = append(ids, n.ID)
+		}
 	}
 	return ids
 }
@@ -504,8 +619,29 @@ func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
 		case key.Matches(k, m.keys.Quit):
 			return m, tea.Quit
 		case key.Matches(k, m.keys.Open) && hasSel:
-			order := m.visibleOrder()
-			return m, msgCmd(openNoteMsg{order: order, pos: m.list.Index()})
+			order, pos := m.visibleOrder()
+			return m, msgCmd(openNoteMsg{order: order, pos: pos})
+		case key.Matches(k, m.keys.Chapter) && hasSel:
+			if m.chapter != "" {
+				m.chapter = ""
+			} else {
+				m.chapter = sel.note.Chapter
+			}
+			return m, m.setItems()
+		case key.Matches(k, m.keys.PrevChapter), key.Matches(k, m.keys.NextChapter):
+			dir := 1
+			if key.Matches(k, m.keys.PrevChapter) {
+				dir = -1
+			}
+			if m.chapter != "" {
+				m.chapter = nextChapter(m.c.deck.Chapters(), m.chapter, dir)
+				return m, m.setItems()
+			}
+			if !m.jumpChapter(dir) {
+				m.c.status = m.c.text.NoMoreChapters
+			}
+			m.layout()
+			return m, nil
 		case key.Matches(k, m.keys.Bookmark) && hasSel:
 			return m, m.c.toggleBookmark(sel.note.ID)
 		case key.Matches(k, m.keys.Scope):
@@ -520,7 +656,13 @@ func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
 		}
 	}
 	opening := !m.capturing()
+	before := m.list.Index()
 	m.list, cmd = m.list.Update(msg)
+	if after := m.list.Index(); after < before {
+		m.skipHeading(-1)
+	} else {
+		m.skipHeading(1)
+	}
 	if opening && m.capturing() {
 		// Lower-case the deck for the filter while the learner types.
 		search := m.c.search
@@ -549,6 +691,10 @@ func (m *listModel) updateKeys() {
 	k.Filter.SetEnabled(!filtering && len(m.list.Items()) > 0)
 	k.ClearFilter.SetEnabled(m.list.IsFiltered())
 	k.Scope.SetEnabled(!filtering)
+	chapters := !filtering && len(m.c.deck.Chapters()) > 0
+	k.Chapter.SetEnabled(chapters && has)
+	k.PrevChapter.SetEnabled(chapters && (has || m.chapter != ""))
+	k.NextChapter.SetEnabled(chapters && (has || m.chapter != ""))
 	k.Stats.SetEnabled(!filtering)
 	k.Quit.SetEnabled(!filtering)
 	k.Difficulty.SetEnabled(filtering || k.Filter.Enabled())
@@ -579,6 +725,7 @@ func (m listModel) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PrevPage, k.NextPage, k.Top, k.Bottom},
 		{k.Open, k.Filter, k.Difficulty, k.ClearFilter, k.Bookmark, k.Scope},
+		{k.Chapter, k.PrevChapter, k.NextChapter},
 		{k.Study, k.StudyAll, k.Stats, g.helpBinding(m.c.text, m.c.help.ShowAll), k.Quit, g.ForceQuit},
 	}
 }
@@ -618,7 +765,7 @@ func (m *listModel) enabledKeys() uint32 {
 	var bits uint32
 	for i, b := range []*key.Binding{&k.Up, &k.Down, &k.PrevPage, &k.NextPage, &k.Top, &k.Bottom,
 		&k.Filter, &k.ClearFilter, &k.AcceptFilter, &k.CancelFilter, &k.Open, &k.Bookmark, &k.Scope,
-		&k.Study, &k.StudyAll, &k.Stats, &k.Quit, &k.Difficulty} {
+		&k.Study, &k.StudyAll, &k.Stats, &k.Quit, &k.Difficulty, &k.Chapter, &k.PrevChapter, &k.NextChapter} {
 		if b.Enabled() {
 			bits |= 1 << i
 		}
@@ -666,6 +813,13 @@ func (m listModel) rowsView(items []list.Item) (string, int) {
 	widths := make([]int, 0, cap(texts))
 	widest := 0
 	for i := start; i < end; i++ {
+		if ch, ok := items[i].(chapterItem); ok {
+			t := d.chapterLine(ch, m.list.Width())
+			w := ansi.StringWidth(t)
+			texts, widths = append(texts, t), append(widths, w)
+			widest = max(widest, w)
+			continue
+		}
 		it, ok := items[i].(noteItem)
 		if !ok {
 			continue
@@ -716,7 +870,7 @@ func (m listModel) View() string {
 // header shows the deck name, scope and counts.
 func (m listModel) header() string {
 	total, due, marked := m.c.counts(m.c.now())
-	key := fmt.Sprint("list header ", m.width, m.scope, total, due, marked)
+	key := fmt.Sprint("list header ", m.width, m.scope, m.chapter, total, due, marked)
 	return m.c.memo(key, func() string { return m.drawHeader(total, due, marked) })
 }
 
@@ -766,4 +920,14 @@ func (m listModel) footer(above int) string {
 	room := m.height - above - lipgloss.Height(status)
 	// The status line is as wide as the window.
 	return stack(status, m.c.helpView(helpKeys{m.ShortHelp(), m.FullHelp()}, m.width, room, minListRows))
+}
+
+// nextChapter is the chapter after (dir +1) or before (dir -1) cur in
+// chapters, wrapping around.
+func nextChapter(chapters []string, cur string, dir int) string {
+	i := slices.Index(chapters, cur)
+	if i < 0 || len(chapters) == 0 {
+		return cur
+	}
+	return chapters[(i+dir+len(chapters))%len(chapters)]
 }
