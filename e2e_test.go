@@ -27,9 +27,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
 
+	"mianjing/cli"
 	"mianjing/notes"
 	"mianjing/store"
-	"mianjing/cli"
 	"mianjing/tui/render"
 	"mianjing/tui/termtest"
 )
@@ -43,10 +43,22 @@ var e2eBinary string
 // generous for slow machines and the race detector.
 const e2eWait = 10 * time.Second
 
+// e2eSeedDeck is a deck directory holding the built-in deck's 11 seed
+// notes, made by TestMain. The tests of the list, the reading view and the
+// self-test were written for a deck that fits on one screen; they run on it
+// as a learner's own deck (--notes, which startApp passes). The embedded
+// deck in full has its own tests (e2e_chapter_test.go).
+var e2eSeedDeck string
+
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "mianjing-e2e-")
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "e2e: cannot make a directory for the binary: %v\n", err)
+		os.Exit(1)
+	}
+	if e2eSeedDeck, err = writeSeedDeck(dir); err != nil {
+		os.RemoveAll(dir)
+		fmt.Fprintf(os.Stderr, "e2e: %v\n", err)
 		os.Exit(1)
 	}
 	bin, err := buildBinary(dir)
@@ -59,6 +71,44 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// writeSeedDeck copies the notes of notes/deck marked origin: seed into a
+// directory named like the built-in deck under dir, without their related
+// lines (they may name notes left out), and returns its path.
+func writeSeedDeck(dir string) (string, error) {
+	out := filepath.Join(dir, notes.DefaultName)
+	if err := os.Mkdir(out, 0o755); err != nil {
+		return "", err
+	}
+	files, err := filepath.Glob(filepath.Join("notes", "deck", "*.md"))
+	if err != nil {
+		return "", err
+	}
+	n := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return "", err
+		}
+		if !strings.Contains(string(b), "\norigin: seed\n") {
+			continue
+		}
+		var kept []string
+		for _, l := range strings.SplitAfter(string(b), "\n") {
+			if !strings.HasPrefix(l, "related:") {
+				kept = append(kept, l)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(out, filepath.Base(f)), []byte(strings.Join(kept, "")), 0o644); err != nil {
+			return "", err
+		}
+		n++
+	}
+	if n != 11 {
+		return "", fmt.Errorf("found %d seed notes in notes/deck, want 11", n)
+	}
+	return out, nil
 }
 
 // buildBinary runs `go build` on this package into dir. A race-enabled test
@@ -142,7 +192,23 @@ func withDB(t testing.TB, args []string) []string {
 // of baseEnv; entries of env win over those.
 func startApp(t testing.TB, args []string, env []string, cols, rows int) *termtest.Term {
 	t.Helper()
+	return termtest.Start(t, binPath(), withDB(t, withSeedDeck(args)), append(baseEnv(t), env...), cols, rows)
+}
+
+// startEmbedded is startApp on the built-in deck.
+func startEmbedded(t testing.TB, args []string, env []string, cols, rows int) *termtest.Term {
+	t.Helper()
 	return termtest.Start(t, binPath(), withDB(t, args), append(baseEnv(t), env...), cols, rows)
+}
+
+// withSeedDeck passes --notes with the seed deck unless args name a deck.
+func withSeedDeck(args []string) []string {
+	for _, a := range args {
+		if a == "--notes" || strings.HasPrefix(a, "--notes=") {
+			return args
+		}
+	}
+	return append([]string{"--notes", e2eSeedDeck}, args...)
 }
 
 // runResult is the outcome of a run without a terminal.
@@ -156,7 +222,7 @@ type runResult struct {
 func runPiped(t testing.TB, args []string, env []string) runResult {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(binPath(), withDB(t, args)...)
+	cmd := exec.Command(binPath(), withDB(t, withSeedDeck(args))...)
 	cmd.Env = append(append(os.Environ(), baseEnv(t)...), env...)
 	cmd.Stdin = strings.NewReader("")
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -227,12 +293,13 @@ func quitApp(t testing.TB, term *termtest.Term) {
 	}
 }
 
-// defaultDeck is the embedded deck.
+// defaultDeck is the deck startApp shows: the seed notes of the built-in
+// deck (e2eSeedDeck).
 func defaultDeck(t testing.TB) *notes.Deck {
 	t.Helper()
-	d, err := notes.Default()
+	d, err := notes.LoadDir(e2eSeedDeck)
 	if err != nil {
-		t.Fatalf("notes.Default: %v", err)
+		t.Fatalf("notes.LoadDir: %v", err)
 	}
 	if len(d.Notes) == 0 {
 		t.Fatal("the embedded deck is empty")
