@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -56,9 +55,6 @@ type common struct {
 	// search returns every note's FilterValue, lower-cased once on first
 	// use (from the filter's command, or warmed when the filter opens).
 	search func() []string
-	helps  map[string]string // helpView's renderings by helpKey
-	drawn  map[string]string // memo's drawings by key
-	rows   map[rowKey]row    // the list's drawn rows; see cachedLine
 	// Facts of the deck and the language the list asks for on every row.
 	hasDifficulty bool
 	stateW        int
@@ -170,9 +166,6 @@ func (c *common) setStyles(dark bool) {
 	c.dark = dark
 	c.styles = newStyles(dark, c.noColor)
 	c.help.Styles = c.styles.Help
-	c.helps = map[string]string{}
-	c.drawn = map[string]string{}
-	c.rows = map[rowKey]row{}
 }
 
 func (c *common) tooSmall() bool {
@@ -188,12 +181,6 @@ func (c *common) renderStyle() render.Style {
 	default:
 		return render.Light
 	}
-}
-
-// pageKey names a rendering centred by pad columns in the reading view.
-type pageKey struct {
-	renderKey
-	pad int
 }
 
 func (c *common) cacheRender(k renderKey, out string) {
@@ -291,13 +278,7 @@ func (c *common) counts(now time.Time) (total, due, marked int) {
 // statusLine renders the message line above the help: the error if any,
 // else the status, else right, right-aligned (the reading view's percent).
 func (c *common) statusLine(width int, right string) string {
-	return c.memo("status\x00"+strconv.Itoa(width)+"\x00"+c.errText+"\x00"+c.status+"\x00"+right, func() string {
-		return c.drawStatusLine(width, right)
-	})
-}
 
-// drawStatusLine is statusLine without the memo.
-func (c *common) drawStatusLine(width int, right string) string {
 	s := c.styles
 	inner := width - s.Footer.GetHorizontalFrameSize()
 	var left string
@@ -318,19 +299,8 @@ func (c *common) drawStatusLine(width int, right string) string {
 
 // helpView renders short or full help for km; full help falls back to
 // short when it would leave fewer than minBody rows of the given height.
-// Renderings are remembered by everything they depend on: help is part of
-// every frame, and measuring its text was a tenth of a frame's cost.
 func (c *common) helpView(km help.KeyMap, width, height, minBody int) string {
-	k := helpKey(km, width, height, minBody, c.help.ShowAll)
-	if out, ok := c.helps[k]; ok {
-		return out
-	}
-	if len(c.helps) >= maxCachedHelps {
-		clear(c.helps)
-	}
-	out := c.renderHelp(km, width, height, minBody)
-	c.helps[k] = out
-	return out
+	return c.renderHelp(km, width, height, minBody)
 }
 
 // helpKeys is a view's bindings as help shows them. Views pass these to
@@ -344,58 +314,6 @@ type helpKeys struct {
 func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
 func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
 
-// maxCachedHelps bounds the help cache; a few entries per view are used.
-const maxCachedHelps = 64
-
-// memo returns draw's result for key, drawing it only the first time: for
-// the lines of chrome every frame repeats (status line, list header). key
-// must name everything draw depends on but the styles, whose change
-// empties the memo.
-func (c *common) memo(key string, draw func() string) string {
-	if out, ok := c.drawn[key]; ok {
-		return out
-	}
-	if len(c.drawn) >= maxCachedHelps {
-		clear(c.drawn)
-	}
-	out := draw()
-	c.drawn[key] = out
-	return out
-}
-
-// helpKey names a help rendering: the sizes and every binding's state and
-// text (the self-test's grade help holds intervals).
-func helpKey(km help.KeyMap, width, height, minBody int, all bool) string {
-	var b strings.Builder
-	b.Grow(512)
-	for _, n := range []int{width, height, minBody} {
-		b.WriteString(strconv.Itoa(n))
-		b.WriteByte(' ')
-	}
-	if all {
-		b.WriteByte('*')
-	}
-	put := func(bs []key.Binding) {
-		for _, k := range bs {
-			h := k.Help()
-			if k.Enabled() {
-				b.WriteByte(1)
-			} else {
-				b.WriteByte(2)
-			}
-			b.WriteString(h.Key)
-			b.WriteByte(0)
-			b.WriteString(h.Desc)
-			b.WriteByte(0)
-		}
-		b.WriteByte(3)
-	}
-	put(km.ShortHelp())
-	for _, col := range km.FullHelp() {
-		put(col)
-	}
-	return b.String()
-}
 
 // renderHelp is helpView without the cache.
 func (c *common) renderHelp(km help.KeyMap, width, height, minBody int) string {

@@ -238,13 +238,9 @@ func (d detailModel) titleBar() string {
 	if d.c.bookmarked(n.ID) {
 		star = " ★"
 	}
-	// Drawn once per note and width: every frame and layout asks, so the
-	// key is all that is built each time.
-	return d.c.memo("detail title\x00"+strconv.Itoa(d.width)+"\x00"+pos+star+"\x00"+n.ID, func() string {
-		inner := d.width - s.TitleBar.GetHorizontalFrameSize()
-		title := truncate(n.Title, inner-ansi.StringWidth(pos)-2-ansi.StringWidth(star))
-		return s.TitleBar.Width(d.width).Render(truncate(pos+"  "+title+star, inner))
-	})
+	inner := d.width - s.TitleBar.GetHorizontalFrameSize()
+	title := truncate(n.Title, inner-ansi.StringWidth(pos)-2-ansi.StringWidth(star))
+	return s.TitleBar.Width(d.width).Render(truncate(pos+"  "+title+star, inner))
 }
 
 // footer is the status line, with the scroll percent on the right, and

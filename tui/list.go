@@ -218,60 +218,12 @@ func (d noteDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	if !ok {
 		return
 	}
-	row, _ := d.cachedLine(it, m.Width(), index == m.Index(), m.MatchesForItem(index))
+	row, _ := d.drawRow(it, m.Width(), index == m.Index(), m.MatchesForItem(index))
 	_, _ = io.WriteString(w, row)
 }
 
-// rowKey is everything a row's drawing depends on besides the styles
-// (the cache is emptied when they change) and the deck.
-type rowKey struct {
-	index    int
-	width    int
-	selected bool
-	marked   bool
-	kind     studyKind
-	label    string
-	matches  string
-}
-
-// row is a drawn row and its width in cells.
-type row struct {
-	text  string
-	width int
-}
-
-// maxCachedRows bounds the row cache: a few pages of rows.
-const maxCachedRows = 1024
-
-// cachedLine is line, remembered: a cursor move redraws two rows, not the
-// page (drawing a row styles and measures half a dozen pieces).
-func (d noteDelegate) cachedLine(it noteItem, width int, selected bool, matches []int) (string, int) {
-	c := d.c
-	kind, label := c.studyState(it.note.ID, c.now())
-	k := rowKey{index: it.index, width: width, selected: selected, marked: c.bookmarked(it.note.ID),
-		kind: kind, label: label}
-	if len(matches) > 0 {
-		k.matches = fmt.Sprint(matches)
-	}
-	if r, ok := c.rows[k]; ok {
-		return r.text, r.width
-	}
-	text, w := d.drawRow(it, width, selected, matches)
-	if len(c.rows) >= maxCachedRows {
-		clear(c.rows)
-	}
-	c.rows[k] = row{text, w}
-	return text, w
-}
-
-// line lays out one row in width cells.
-func (d noteDelegate) line(it noteItem, width int, selected bool, matches []int) string {
-	out, _ := d.drawRow(it, width, selected, matches)
-	return out
-}
-
-// drawRow is line also returning the row's width: width, unless the row
-// is too narrow for its fixed parts.
+// drawRow lays out one row in width cells and returns it with its width:
+// width, unless the row is too narrow for its fixed parts.
 func (d noteDelegate) drawRow(it noteItem, width int, selected bool, matches []int) (string, int) {
 	c, s := d.c, d.c.styles
 	numW := len(strconv.Itoa(len(c.deck.Notes)))
@@ -824,7 +776,7 @@ func (m listModel) rowsView(items []list.Item) (string, int) {
 		if !ok {
 			continue
 		}
-		t, w := d.cachedLine(it, m.list.Width(), i == m.list.Index(), m.list.MatchesForItem(i))
+		t, w := d.drawRow(it, m.list.Width(), i == m.list.Index(), m.list.MatchesForItem(i))
 		texts, widths = append(texts, t), append(widths, w)
 		widest = max(widest, w)
 	}
@@ -870,8 +822,7 @@ func (m listModel) View() string {
 // header shows the deck name, scope and counts.
 func (m listModel) header() string {
 	total, due, marked := m.c.counts(m.c.now())
-	key := fmt.Sprint("list header ", m.width, m.scope, m.chapter, total, due, marked)
-	return m.c.memo(key, func() string { return m.drawHeader(total, due, marked) })
+	return m.drawHeader(total, due, marked)
 }
 
 // drawHeader is header without the memo.
@@ -906,9 +857,7 @@ func (m listModel) filterLine() string {
 		line = s.Status.Render(fmt.Sprintf(c.text.FilterFmt, m.list.FilterValue(),
 			len(m.list.VisibleItems()), len(m.list.Items())))
 	default:
-		return m.c.memo(fmt.Sprint("filter hint ", m.width), func() string {
-			return s.FilterLine.Render(truncate(s.FilterHint.Render(c.text.FilterHint), inner))
-		})
+		return s.FilterLine.Render(truncate(s.FilterHint.Render(c.text.FilterHint), inner))
 	}
 	return s.FilterLine.Render(truncate(line, inner))
 }
