@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -52,9 +51,6 @@ type common struct {
 	renderer *render.Renderer
 	now      func() time.Time
 	renders  map[renderKey]string
-	// search returns every note's FilterValue, lower-cased once on first
-	// use (from the filter's command, or warmed when the filter opens).
-	search func() []string
 	// Facts of the deck and the language the list asks for on every row.
 	hasDifficulty bool
 	stateW        int
@@ -106,14 +102,6 @@ func newCommon(o Options) *common {
 	if c.now == nil {
 		c.now = time.Now
 	}
-	deck := c.deck
-	c.search = sync.OnceValue(func() []string {
-		out := make([]string, len(deck.Notes))
-		for i := range deck.Notes {
-			out[i] = searchValue(&deck.Notes[i])
-		}
-		return out
-	})
 	c.keys = newKeyMap(c.text)
 	c.setStyles(c.dark)
 	c.hasDifficulty = deckHasDifficulty(c.deck)

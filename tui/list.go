@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
@@ -34,7 +35,7 @@ type noteItem struct {
 	index int // in the deck
 	note  *notes.Note
 	// search, when set, returns every deck note's FilterValue, built once
-	// (common.search): the list asks for every item's value on each
+	// (listModel.search): the list asks for every item's value on each
 	// keystroke of the filter.
 	search func() []string
 }
@@ -336,6 +337,9 @@ type listModel struct {
 	keys  listKeys
 	list  list.Model
 	scope scope
+	// search returns every note's FilterValue, lower-cased once on first
+	// use (from the filter's command, or warmed when the filter opens).
+	search func() []string
 	// chapter, when set, narrows the list to one chapter (the c key);
 	// the scope still applies within it.
 	chapter string
@@ -355,7 +359,15 @@ func newList(c *common) listModel {
 	l.SetShowPagination(false)
 	l.FilterInput.Prompt = c.text.FilterPrompt
 	l.FilterInput.Placeholder = c.text.FilterHolder
-	m := listModel{c: c, keys: c.keys.List, list: l}
+	deck := c.deck
+	search := sync.OnceValue(func() []string {
+		out := make([]string, len(deck.Notes))
+		for i := range deck.Notes {
+			out[i] = searchValue(&deck.Notes[i])
+		}
+		return out
+	})
+	m := listModel{c: c, keys: c.keys.List, list: l, search: search}
 	m.applyStyles()
 	m.setItems()
 	return m
@@ -413,7 +425,7 @@ func (m *listModel) setItems() tea.Cmd {
 			items = append(items, chapterItem{name: n.Chapter, count: counts[n.Chapter]})
 		}
 		last = n.Chapter
-		items = append(items, noteItem{index: i, note: n, search: m.c.search})
+		items = append(items, noteItem{index: i, note: n, search: m.search})
 	}
 	cmd := m.list.SetItems(items)
 	if !m.selectNote(prevNote) {
@@ -539,7 +551,7 @@ func (m listModel) studyIDs() []string {
 	if m.list.IsFiltered() {
 		targets := make([]string, len(ns))
 		for i := range ns {
-			targets[i] = noteItem{index: i, note: &ns[i], search: m.c.search}.FilterValue()
+			targets[i] = noteItem{index: i, note: &ns[i], search: m.search}.FilterValue()
 		}
 		var hits []int
 		for _, r := range filterNotes(m.list.FilterValue(), targets) {
@@ -617,7 +629,7 @@ func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
 	}
 	if opening && m.capturing() {
 		// Lower-case the deck for the filter while the learner types.
-		search := m.c.search
+		search := m.search
 		cmd = tea.Batch(cmd, func() tea.Msg { search(); return nil })
 	}
 	m.layout()
