@@ -113,8 +113,10 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // readBackup decodes and validates a whole backup before anything is
-// written. Every error wraps ErrInvalid and says where the problem is.
-func readBackup(r io.Reader) (*backupFile, error) {
+// written, refusing times more than clockSkew after now: a card dated
+// ahead would win every later merge and leave study until then. Every
+// error wraps ErrInvalid and says where the problem is.
+func readBackup(r io.Reader, now time.Time) (*backupFile, error) {
 	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
 	var bk backupFile
@@ -145,14 +147,18 @@ func readBackup(r io.Reader) (*backupFile, error) {
 			return nil, backupInvalid("cards", err)
 		}
 		c = normCard(c)
-		if err := validateCard(fmt.Sprintf("cards[%q]", id), c); err != nil {
+		where := fmt.Sprintf("cards[%q]", id)
+		if err := validateCard(where, c); err != nil {
+			return nil, backupInvalid("", err)
+		}
+		if err := notAhead(where+": last_review", c.LastReview, now); err != nil {
 			return nil, backupInvalid("", err)
 		}
 		bk.Cards[id] = c
 	}
 	for i, r := range bk.Reviews {
 		r = normReview(r)
-		if err := validateReview(r); err != nil {
+		if err := validateNewReview(r, now); err != nil {
 			return nil, backupInvalid(fmt.Sprintf("reviews[%d]", i), err)
 		}
 		r.Seq = 0 // reassigned on import
@@ -163,7 +169,11 @@ func readBackup(r io.Reader) (*backupFile, error) {
 			return nil, backupInvalid("bookmarks", err)
 		}
 		t = normTime(t)
-		if err := validateTime(fmt.Sprintf("bookmarks[%q]", id), t); err != nil {
+		where := fmt.Sprintf("bookmarks[%q]", id)
+		if err := validateTime(where, t); err != nil {
+			return nil, backupInvalid("", err)
+		}
+		if err := notAhead(where, t, now); err != nil {
 			return nil, backupInvalid("", err)
 		}
 		if t.IsZero() {

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -32,33 +31,15 @@ type Bolt struct {
 
 var _ Store = (*Bolt)(nil)
 
-// readSettings returns the saved settings, or the defaults when none were
-// saved.
-func readSettings(tx *bolt.Tx) (Settings, error) {
-	v := tx.Bucket([]byte(bucketSettings)).Get([]byte(keySettings))
-	if v == nil {
-		return DefaultSettings(), nil
-	}
-	var s Settings
-	if err := json.Unmarshal(v, &s); err != nil {
-		return s, fmt.Errorf("settings: %w", err)
-	}
-	return s, nil
-}
-
-func decodeBookmark(v []byte) (time.Time, error) {
-	ms, err := strconv.ParseInt(string(v), 10, 64)
-	if err != nil || ms <= 0 {
-		return time.Time{}, fmt.Errorf("time %q is not positive milliseconds", v)
-	}
-	return fromMillis(ms), nil
-}
-
 // reasonOf is err as the reason in an ErrCorrupt message.
 func reasonOf(err error) string {
 	var pe panicError
 	if errors.As(err, &pe) {
 		return fmt.Sprintf("bbolt: %v", pe.v)
+	}
+	var de *damageError
+	if errors.As(err, &de) { // corruptError adds the advice
+		return oneLine(fmt.Sprintf("bucket %q, key %s: %s", de.bucket, de.key, de.reason))
 	}
 	return oneLine(err.Error())
 }
@@ -112,9 +93,9 @@ func (b *Bolt) Cards() (map[string]srs.Card, error) {
 	cards := make(map[string]srs.Card)
 	err := b.view(func(tx *bolt.Tx) error {
 		return tx.Bucket([]byte(bucketCards)).ForEach(func(k, v []byte) error {
-			c, err := decodeCard(v)
+			c, err := readCard(k, v)
 			if err != nil {
-				return damaged(fmt.Sprintf("card %q", k), err)
+				return err
 			}
 			cards[string(k)] = c
 			return nil
@@ -146,9 +127,9 @@ func getCard(tx *bolt.Tx, id string) (srs.Card, bool, error) {
 	if v == nil {
 		return srs.Card{}, false, nil
 	}
-	c, err := decodeCard(v)
+	c, err := readCard([]byte(id), v)
 	if err != nil {
-		return c, false, damaged(fmt.Sprintf("card %q", id), err)
+		return c, false, err
 	}
 	return c, true, nil
 }
@@ -159,15 +140,6 @@ func putCard(tx *bolt.Tx, id string, c srs.Card) error {
 		return err
 	}
 	return tx.Bucket([]byte(bucketCards)).Put([]byte(id), v)
-}
-
-// lastSeq returns the newest log entry's seq, 0 for an empty log. Seqs run
-// 1…n without gaps: the log only grows at its end and shrinks by undo at its
-// end, so the last seq is also the count.
-func lastSeq(tx *bolt.Tx) uint64 {
-	k, _ := tx.Bucket([]byte(bucketReviews)).Cursor().Last()
-	seq, _ := keySeq(k)
-	return seq
 }
 
 func putReview(tx *bolt.Tx, r Review) error {
@@ -185,7 +157,7 @@ func putReview(tx *bolt.Tx, r Review) error {
 // stored, with Seq assigned.
 func (b *Bolt) RecordReview(r Review) (Review, error) {
 	r = normReview(r)
-	if err := validateReview(r); err != nil {
+	if err := validateNewReview(r, time.Now()); err != nil {
 		return Review{}, b.fail("record review", err)
 	}
 	b.wmu.Lock()
@@ -196,7 +168,11 @@ func (b *Bolt) RecordReview(r Review) (Review, error) {
 			return err
 		}
 		r.Before = before
-		r.Seq = lastSeq(tx) + 1
+		last, err := lastSeq(tx)
+		if err != nil {
+			return err
+		}
+		r.Seq = last + 1
 		if err := putCard(tx, r.NoteID, r.After); err != nil {
 			return err
 		}
@@ -221,13 +197,9 @@ func (b *Bolt) UndoLastReview() (Review, bool, error) {
 		if k == nil {
 			return nil
 		}
-		seq, valid := keySeq(k)
-		if !valid {
-			return fmt.Errorf("log key %x is not a sequence number", k)
-		}
 		var err error
-		if r, err = newReviewDecoder().decode(seq, v); err != nil {
-			return damaged(fmt.Sprintf("review %d", seq), err)
+		if r, err = newReviewDecoder().readReview(k, v); err != nil {
+			return err
 		}
 		if err := c.Delete(); err != nil {
 			return err
@@ -253,10 +225,9 @@ func (b *Bolt) ReviewsSince(t time.Time) ([]Review, error) {
 		rd := newReviewDecoder()
 		c := tx.Bucket([]byte(bucketReviews)).Cursor()
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
-			seq, _ := keySeq(k)
-			r, err := rd.decode(seq, v)
+			r, err := rd.readReview(k, v)
 			if err != nil {
-				return damaged(fmt.Sprintf("review %d", seq), err)
+				return err
 			}
 			if r.Time.Before(t) {
 				break
@@ -281,17 +252,17 @@ const forEachBatch = 1024
 // may or may not be seen).
 func (b *Bolt) ForEachReview(fn func(Review) error) error {
 	rd := newReviewDecoder()
-	return forEachBatched(b, rd.decode, fn)
+	return forEachBatched(b, rd.readReview, fn)
 }
 
 // ForEachReviewBrief is ForEachReview with ReviewBrief, which skips
 // decoding most of the cards.
 func (b *Bolt) ForEachReviewBrief(fn func(ReviewBrief) error) error {
 	rd := newReviewDecoder()
-	return forEachBatched(b, rd.decodeBrief, fn)
+	return forEachBatched(b, rd.readBrief, fn)
 }
 
-func forEachBatched[T any](b *Bolt, decode func(uint64, []byte) (T, error), fn func(T) error) error {
+func forEachBatched[T any](b *Bolt, read func(k, v []byte) (T, error), fn func(T) error) error {
 	batch := make([]T, 0, forEachBatch)
 	var next uint64 = 1
 	for {
@@ -299,12 +270,12 @@ func forEachBatched[T any](b *Bolt, decode func(uint64, []byte) (T, error), fn f
 		err := b.view(func(tx *bolt.Tx) error {
 			c := tx.Bucket([]byte(bucketReviews)).Cursor()
 			for k, v := c.Seek(seqKey(next)); k != nil && len(batch) < forEachBatch; k, v = c.Next() {
-				seq, _ := keySeq(k)
-				r, err := decode(seq, v)
+				r, err := read(k, v)
 				if err != nil {
-					return damaged(fmt.Sprintf("review %d", seq), err)
+					return err
 				}
 				batch = append(batch, r)
+				seq, _ := keySeq(k) // read checked it
 				next = seq + 1
 			}
 			return nil
@@ -327,8 +298,9 @@ func forEachBatched[T any](b *Bolt, decode func(uint64, []byte) (T, error), fn f
 func (b *Bolt) ReviewCount() (int, error) {
 	var n uint64
 	err := b.view(func(tx *bolt.Tx) error {
-		n = lastSeq(tx)
-		return nil
+		var err error
+		n, err = lastSeq(tx)
+		return err
 	})
 	if err != nil {
 		return 0, b.fail("count reviews", err)
@@ -369,8 +341,8 @@ func (b *Bolt) setBookmark(id string, on bool, now time.Time) error {
 		return nil
 	}
 	if on {
-		if err := validateTime("bookmark time", now); err != nil || now.IsZero() {
-			return invalidf("bookmark time not set or out of range")
+		if err := validateBookmarkTime(now); err != nil {
+			return err
 		}
 	}
 	err := b.update(func(tx *bolt.Tx) error {
@@ -448,24 +420,15 @@ func (b *Bolt) Export(w io.Writer) error {
 	settings := b.settings
 	b.mu.RUnlock()
 	err := b.view(func(tx *bolt.Tx) error {
-		bk := tx.Bucket([]byte(bucketBookmarks))
-		bookmarks := make(map[string]time.Time)
-		err := bk.ForEach(func(k, v []byte) error {
-			t, err := decodeBookmark(v)
-			if err != nil {
-				return damaged(fmt.Sprintf("bookmark %q", k), err)
-			}
-			bookmarks[string(k)] = t
-			return nil
-		})
+		bookmarks, err := readBookmarks(tx)
 		if err != nil {
 			return err
 		}
 		cards := func(yield func(string, srs.Card) error) error {
 			return tx.Bucket([]byte(bucketCards)).ForEach(func(k, v []byte) error {
-				c, err := decodeCard(v)
+				c, err := readCard(k, v)
 				if err != nil {
-					return damaged(fmt.Sprintf("card %q", k), err)
+					return err
 				}
 				return yield(string(k), c)
 			})
@@ -473,10 +436,9 @@ func (b *Bolt) Export(w io.Writer) error {
 		reviews := func(yield func(Review) error) error {
 			rd := newReviewDecoder()
 			return tx.Bucket([]byte(bucketReviews)).ForEach(func(k, v []byte) error {
-				seq, _ := keySeq(k)
-				r, err := rd.decode(seq, v)
+				r, err := rd.readReview(k, v)
 				if err != nil {
-					return damaged(fmt.Sprintf("review %d", seq), err)
+					return err
 				}
 				return yield(r)
 			})
@@ -489,10 +451,15 @@ func (b *Bolt) Export(w io.Writer) error {
 	return nil
 }
 
-// Import merges a backup written by Export (see mergeBackup for the rules)
-// in one transaction, after validating all of it.
+// errNothingToImport rolls back an import that would change nothing, so
+// that it writes nothing: a committed transaction rewrites a meta page.
+var errNothingToImport = errors.New("nothing to import")
+
+// Import merges a backup written by Export (see mergeReviews for the rules)
+// in one transaction, after validating all of it. An import that adds
+// nothing writes nothing.
 func (b *Bolt) Import(r io.Reader) (ImportResult, error) {
-	bk, err := readBackup(r)
+	bk, err := readBackup(r, time.Now())
 	if err != nil {
 		return ImportResult{}, b.fail("import", err)
 	}
@@ -510,10 +477,9 @@ func (b *Bolt) Import(r io.Reader) (ImportResult, error) {
 		var existing []Review
 		rd := newReviewDecoder()
 		err := rb.ForEach(func(k, v []byte) error {
-			seq, _ := keySeq(k)
-			r, err := rd.decode(seq, v)
+			r, err := rd.readReview(k, v)
 			if err != nil {
-				return damaged(fmt.Sprintf("review %d", seq), err)
+				return err
 			}
 			existing = append(existing, r)
 			return nil
@@ -557,12 +523,18 @@ func (b *Bolt) Import(r io.Reader) (ImportResult, error) {
 			added[id] = t
 		}
 		res.Bookmarks = len(added)
-		if tx.Bucket([]byte(bucketSettings)).Get([]byte(keySettings)) == nil && bk.Settings != nil {
+		if tx.Bucket([]byte(bucketSettings)).Get([]byte(keySettings)) == nil && *bk.Settings != DefaultSettings() {
 			settingsSet = true
 			return putSettings(tx, *bk.Settings)
 		}
+		if res == (ImportResult{}) {
+			return errNothingToImport
+		}
 		return nil
 	})
+	if errors.Is(err, errNothingToImport) {
+		return ImportResult{}, nil
+	}
 	if err != nil {
 		return ImportResult{}, b.fail("import", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -25,7 +26,11 @@ func bulkLoad(tb testing.TB, b *Bolt, n int, start time.Time) {
 	cards := make(map[string]srs.Card)
 	for lo := 1; lo <= n; lo += 10000 {
 		err := b.db.Update(func(tx *bolt.Tx) error {
-			first := lastSeq(tx) + 1
+			last, err := lastSeq(tx)
+			if err != nil {
+				return err
+			}
+			first := last + 1
 			for i := lo; i < lo+10000 && i <= n; i++ {
 				r := review(fmt.Sprintf("note-%02d", i%11), start.Add(time.Duration(i)*37*time.Minute), srs.Rating(1+i%4))
 				r = normReview(r)
@@ -460,37 +465,6 @@ func TestNewerSchemaIsRefusedUntouched(t *testing.T) {
 	}
 }
 
-// writeV0 makes a version-0 file by hand: cards, a review and a bookmark in
-// today's value formats, no meta bucket, no settings bucket.
-func writeV0(t *testing.T, path string) Review {
-	t.Helper()
-	r := normReview(review("a", t0, srs.Good))
-	r.Seq = 1
-	db, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	err = db.Update(func(tx *bolt.Tx) error {
-		for _, name := range []string{bucketCards, bucketReviews, bucketBookmarks} {
-			if _, err := tx.CreateBucket([]byte(name)); err != nil {
-				return err
-			}
-		}
-		if err := putCard(tx, "a", r.After); err != nil {
-			return err
-		}
-		if err := putReview(tx, r); err != nil {
-			return err
-		}
-		return tx.Bucket([]byte(bucketBookmarks)).Put([]byte("a"), []byte(fmt.Sprint(t0.UnixMilli())))
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
-
 func schemaOf(t *testing.T, path string) string {
 	t.Helper()
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
@@ -514,44 +488,24 @@ func TestMigrationsTable(t *testing.T) {
 	}
 }
 
-func TestMigrateFromVersion0(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "m.db")
-	r := writeV0(t, path)
-	b := openPath(t, path)
-	if c, ok := cardOf(t, b, "a"); !ok || c != r.After {
-		t.Errorf("card after migration = %+v %v", c, ok)
-	}
-	if got := allReviews(t, b); len(got) != 1 || got[0] != r {
-		t.Errorf("log after migration = %+v", got)
-	}
-	if !b.IsBookmarked("a") {
-		t.Error("bookmark lost in migration")
-	}
-	if err := b.SaveSettings(DefaultSettings()); err != nil {
-		t.Errorf("settings bucket not created: %v", err)
-	}
-	b.Close()
-	if v := schemaOf(t, path); v != fmt.Sprint(SchemaVersion) {
-		t.Errorf("schema after migration = %q", v)
-	}
-	// A current file opens without writing.
-	before := snap(t, path)
-	b = openPath(t, path)
-	b.Close()
-	if snap(t, path) != before {
-		t.Error("opening a current file wrote to it")
-	}
-}
-
+// TestMigrationsChainInOneTransaction migrates a current file with a
+// longer table: the steps run in order in one transaction, and a failing
+// step, or one that leaves buckets the schema does not have, leaves the
+// file as it was.
 func TestMigrationsChainInOneTransaction(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "m.db")
-	writeV0(t, path)
+	path := validDB(t, 10)
 	var ran []string
-	step := func(name string, fail bool) migration {
+	step := func(name string, fail bool, bucket string) migration {
 		return migration{name: name, up: func(tx *bolt.Tx) error {
 			ran = append(ran, name)
-			if _, err := tx.CreateBucketIfNotExists([]byte("scratch-" + name)); err != nil {
+			// A mark a later check can see; meta's other keys are free.
+			if err := tx.Bucket([]byte(bucketMeta)).Put([]byte("mark-"+name), []byte("1")); err != nil {
 				return err
+			}
+			if bucket != "" {
+				if _, err := tx.CreateBucket([]byte(bucket)); err != nil {
+					return err
+				}
 			}
 			if fail {
 				return errors.New("boom")
@@ -561,9 +515,8 @@ func TestMigrationsChainInOneTransaction(t *testing.T) {
 	}
 	base := migrations()[0]
 
-	// A failing step leaves the file as it was.
 	before := snap(t, path)
-	_, err := openWith(path, []migration{base, step("v1→v2", false), step("v2→v3", true)})
+	_, err := openWith(path, []migration{base, step("v1→v2", false, ""), step("v2→v3", true, "")})
 	if err == nil || !strings.Contains(err.Error(), "boom") {
 		t.Fatalf("err = %v, want the migration's failure", err)
 	}
@@ -571,14 +524,26 @@ func TestMigrationsChainInOneTransaction(t *testing.T) {
 	if snap(t, path) != before {
 		t.Error("a failed migration changed the file")
 	}
+	if !slices.Equal(ran, []string{"v1→v2", "v2→v3"}) {
+		t.Errorf("ran %v", ran)
+	}
+
+	_, err = openWith(path, []migration{base, step("v1→v2", false, "scratch")})
+	if !errors.Is(err, ErrCorrupt) {
+		t.Fatalf("a migration leaving an unknown bucket: err = %v, want ErrCorrupt", err)
+	}
+	checkMessage(t, err, path, `"scratch"`)
+	if snap(t, path) != before {
+		t.Error("a refused migration changed the file")
+	}
 
 	ran = nil
-	b, err := openWith(path, []migration{base, step("v1→v2", false), step("v2→v3", false)})
+	b, err := openWith(path, []migration{base, step("v1→v2", false, ""), step("v2→v3", false, "")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	b.Close()
-	if strings.Join(ran, ",") != "v1→v2,v2→v3" {
+	if !slices.Equal(ran, []string{"v1→v2", "v2→v3"}) {
 		t.Errorf("ran %v", ran)
 	}
 	if v := schemaOf(t, path); v != "3" {
@@ -586,6 +551,24 @@ func TestMigrationsChainInOneTransaction(t *testing.T) {
 	}
 	if _, err := Open(path); !errors.Is(err, ErrNewerSchema) {
 		t.Errorf("the real table on a version-3 file: %v, want ErrNewerSchema", err)
+	}
+}
+
+// TestOlderFileMissingABucketIsRefused: a migration never creates a
+// bucket an older file should have had; the loss is reported.
+func TestOlderFileMissingABucketIsRefused(t *testing.T) {
+	path := validDB(t, 10)
+	edit(t, path, deleteBucket(bucketCards))
+	before := snap(t, path)
+	// The file is at schema 1, older than this two-step table.
+	noop := migration{name: "v1→v2", up: func(*bolt.Tx) error { return nil }}
+	_, err := openWith(path, []migration{migrations()[0], noop})
+	if !errors.Is(err, ErrCorrupt) {
+		t.Fatalf("err = %v, want ErrCorrupt", err)
+	}
+	checkMessage(t, err, path, `"cards"`, "missing", "schema 1")
+	if snap(t, path) != before {
+		t.Error("the file changed")
 	}
 }
 
@@ -656,9 +639,8 @@ func checkConsistent(t *testing.T, path string) {
 		for err := range tx.Check() {
 			return fmt.Errorf("tx.Check: %w", err)
 		}
-		st, err := readSchema(tx)
-		if err != nil || st.version != SchemaVersion || st.missing || st.foreign != "" {
-			return fmt.Errorf("schema %+v, %v", st, err)
+		if v, err := readSchema(tx, SchemaVersion); err != nil || v != SchemaVersion {
+			return fmt.Errorf("schema %d, %v", v, err)
 		}
 		rd := newReviewDecoder()
 		var want uint64 = 1
@@ -668,23 +650,24 @@ func checkConsistent(t *testing.T, path string) {
 				return fmt.Errorf("log key %x, want seq %d", k, want)
 			}
 			want++
-			_, err := rd.decode(seq, v)
+			_, err := rd.readReview(k, v)
 			return err
 		})
 		if err != nil {
 			return err
 		}
 		err = tx.Bucket([]byte(bucketCards)).ForEach(func(k, v []byte) error {
-			_, err := decodeCard(v)
+			_, err := readCard(k, v)
 			return err
 		})
 		if err != nil {
 			return err
 		}
-		return tx.Bucket([]byte(bucketBookmarks)).ForEach(func(k, v []byte) error {
-			_, err := decodeBookmark(v)
+		if _, err := readSettings(tx); err != nil {
 			return err
-		})
+		}
+		_, err = readBookmarks(tx)
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
-	"os"
 	"runtime/debug"
 )
 
@@ -175,12 +174,3 @@ func (e panicError) Error() string {
 }
 
 func (e panicError) Unwrap() error { return ErrCorrupt }
-
-// fileSize returns f's size and whether it is a directory.
-func fileSize(f *os.File) (int64, bool, error) {
-	fi, err := f.Stat()
-	if err != nil {
-		return 0, false, err
-	}
-	return fi.Size(), fi.IsDir(), nil
-}

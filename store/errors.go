@@ -43,7 +43,40 @@ func invalidf(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrInvalid, oneLine(fmt.Sprintf(format, args...)))
 }
 
-// damaged reports a stored value that cannot be decoded.
-func damaged(what string, err error) error {
-	return fmt.Errorf("%w: %s cannot be read: %s", ErrCorrupt, what, oneLine(err.Error()))
+// damageError is a stored value, or its key, that cannot be decoded or
+// fails the checks values get on the way in. It counts as ErrCorrupt.
+type damageError struct {
+	bucket string
+	key    string // as the message shows it: quoted, a seq, or hex
+	reason string
 }
+
+func (e *damageError) Error() string {
+	return fmt.Sprintf("damaged value in bucket %q, key %s: %s; %s", e.bucket, e.key, e.reason, moveAside)
+}
+
+func (e *damageError) Unwrap() error { return ErrCorrupt }
+
+// damaged reports the value under key in bucket as damaged because of
+// err, a decoding or validation error.
+func damaged(bucket string, key []byte, err error) error {
+	return &damageError{bucket: bucket, key: fmt.Sprintf("%q", key), reason: reasonText(err)}
+}
+
+// damagedSeq is damaged for the log, whose keys show as numbers.
+func damagedSeq(seq uint64, err error) error {
+	return &damageError{bucket: bucketReviews, key: fmt.Sprint(seq), reason: reasonText(err)}
+}
+
+// reasonText is err without the "invalid: " a validation error starts
+// with: in a stored value it is damage, not bad input.
+func reasonText(err error) string {
+	return oneLine(strings.TrimPrefix(err.Error(), ErrInvalid.Error()+": "))
+}
+
+// layoutError is a file whose buckets are not the current schema's. It
+// counts as ErrCorrupt.
+type layoutError string
+
+func (e layoutError) Error() string { return string(e) }
+func (e layoutError) Unwrap() error { return ErrCorrupt }

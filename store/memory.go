@@ -75,7 +75,7 @@ func (m *Memory) Card(id string) (srs.Card, bool, error) {
 // RecordReview behaves as Bolt.RecordReview.
 func (m *Memory) RecordReview(r Review) (Review, error) {
 	r = normReview(r)
-	if err := validateReview(r); err != nil {
+	if err := validateNewReview(r, time.Now()); err != nil {
 		return Review{}, m.fail("record review", err)
 	}
 	m.mu.Lock()
@@ -181,8 +181,8 @@ func (m *Memory) setBookmark(op, id string, on bool, now time.Time) error {
 		return nil
 	}
 	if on {
-		if err := validateTime("bookmark time", now); err != nil || now.IsZero() {
-			return m.fail(op, invalidf("bookmark time not set or out of range"))
+		if err := validateBookmarkTime(now); err != nil {
+			return m.fail(op, err)
 		}
 	}
 	if err := m.writable(op); err != nil {
@@ -273,7 +273,7 @@ func (m *Memory) Export(w io.Writer) error {
 
 // Import merges a backup as Bolt.Import does.
 func (m *Memory) Import(r io.Reader) (ImportResult, error) {
-	bk, err := readBackup(r)
+	bk, err := readBackup(r, time.Now())
 	if err != nil {
 		return ImportResult{}, m.fail("import", err)
 	}
@@ -306,7 +306,7 @@ func (m *Memory) Import(r io.Reader) (ImportResult, error) {
 			res.Bookmarks++
 		}
 	}
-	if m.settings == nil {
+	if m.settings == nil && *bk.Settings != DefaultSettings() {
 		s := *bk.Settings
 		m.settings = &s
 	}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -34,13 +35,16 @@ func DefaultPathEnv(getenv func(string) string) (string, error) {
 }
 
 // Open opens the database at path, creating it (directory 0700, file 0600)
-// when absent. An existing file is checked before bbolt maps it: a damaged
-// or foreign file (an empty one included) gives ErrCorrupt, a file from a
-// newer mianjing ErrNewerSchema, a file another process holds ErrLocked
-// (after waiting up to a second), each wrapped in a one-line message
-// naming the file, and in each case the file is left exactly as it was.
-// Opening a current file writes nothing; an older one is migrated in one
-// transaction.
+// when absent. Anything at path but a regular file is refused at once. An
+// existing file is checked before bbolt maps it: a damaged or foreign file
+// (an empty one, a bbolt file without mianjing's meta bucket, a current
+// one with a bucket missing or added, bad settings or bookmarks) gives
+// ErrCorrupt, a file from a newer mianjing ErrNewerSchema, a file another
+// process holds ErrLocked (after waiting up to a second), each wrapped in a
+// one-line message naming the file, and in each case the file is left
+// exactly as it was. Opening a current file writes nothing; only a file of
+// an older schema is migrated, in one transaction. Temporary files an
+// interrupted creation left beside path are removed.
 func Open(path string) (*Bolt, error) {
 	return openWith(path, migrations())
 }
@@ -75,7 +79,34 @@ func openWith(path string, table []migration) (*Bolt, error) {
 		b.db.Close()
 		return nil, err
 	}
+	removeStrays(path)
 	return b, nil
+}
+
+// removeStrays deletes the temporary files creations of path that were
+// killed half-way left behind. The caller holds path's lock; a temporary
+// file whose creation is still running is locked by bbolt and kept. Any
+// failure only leaves a stray file, so it is ignored.
+func removeStrays(path string) {
+	dir, prefix := filepath.Dir(path), filepath.Base(path)+".new-"
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		f, err := os.OpenFile(p, os.O_RDWR, 0)
+		if err != nil {
+			continue
+		}
+		if tryLockExclusive(f) {
+			os.Remove(p)
+		}
+		f.Close()
+	}
 }
 
 // create makes a complete new database at path without ever leaving a
@@ -132,33 +163,67 @@ func pathErr(err error) string {
 }
 
 // precheck looks at an existing file under a shared lock before bbolt sees
-// it. It reports whether the file existed.
+// it. It reports whether the file existed. Anything but a regular file is
+// refused before it is opened: opening a FIFO waits for a writer.
 func precheck(path string) (bool, error) {
-	f, err := os.Open(path)
+	fi, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil
 	}
 	if err != nil {
 		return true, fmt.Errorf("%s: cannot read the database: %v", path, oneLine(pathErr(err)))
 	}
+	if err := checkKind(path, fi); err != nil {
+		return true, err
+	}
+	f, err := openNonBlocking(path)
+	if errors.Is(err, fs.ErrNotExist) { // removed since the Stat
+		return false, nil
+	}
+	if err != nil {
+		return true, fmt.Errorf("%s: cannot read the database: %v", path, oneLine(pathErr(err)))
+	}
 	defer f.Close()
+	fi, err = f.Stat()
+	if err != nil {
+		return true, fmt.Errorf("%s: cannot read the database: %v", path, oneLine(pathErr(err)))
+	}
+	if err := checkKind(path, fi); err != nil { // replaced since the Stat
+		return true, err
+	}
 	if err := lockShared(f, lockTimeout); err != nil {
 		if errors.Is(err, errLockTimeout) {
 			return true, lockedError(path)
 		}
 		return true, fmt.Errorf("%s: cannot lock the database: %v", path, oneLine(err.Error()))
 	}
-	size, isDir, err := fileSize(f)
-	if err != nil {
-		return true, fmt.Errorf("%s: cannot read the database: %v", path, oneLine(pathErr(err)))
-	}
-	if isDir {
-		return true, fmt.Errorf("%s: is a directory, not a database file; use --db to choose a file", path)
-	}
-	if reason := checkFile(f, size); reason != "" {
+	if reason := checkFile(f, fi.Size()); reason != "" {
 		return true, corruptError(path, reason)
 	}
 	return true, nil
+}
+
+// checkKind refuses anything but a regular file, naming what it is.
+func checkKind(path string, fi fs.FileInfo) error {
+	m := fi.Mode()
+	var kind string
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		kind = "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	case m&fs.ModeCharDevice != 0:
+		kind = "a character device"
+	case m&fs.ModeDevice != 0:
+		kind = "a block device"
+	default:
+		kind = "a special file"
+	}
+	return fmt.Errorf("%s: is %s, not a database file; use --db to choose a file", path, kind)
 }
 
 func lockedError(path string) error {
@@ -208,28 +273,28 @@ func openBolt(path string) (*Bolt, error) {
 	return nil, fmt.Errorf("%s: cannot open the database: %v", path, oneLine(err.Error()))
 }
 
-// prepare reads the schema, migrates when needed and loads the copies kept
-// in memory. It writes only when the file needs a migration or a bucket.
+// prepare reads the schema, migrates a file of an older one and loads the
+// copies kept in memory. It writes only to migrate.
 func (b *Bolt) prepare(table []migration) error {
-	var st schemaState
+	var version int
 	err := b.view(func(tx *bolt.Tx) error {
 		var err error
-		st, err = readSchema(tx)
+		version, err = readSchema(tx, len(table))
 		return err
 	})
-	if err != nil {
-		return corruptError(b.path, reasonOf(err))
-	}
 	switch {
-	case st.foreign != "":
-		return corruptError(b.path, fmt.Sprintf("it holds a bucket %q mianjing never makes", st.foreign))
-	case st.version > len(table):
+	case err != nil:
+		return corruptError(b.path, reasonOf(err))
+	case version > len(table):
 		return fmt.Errorf("%s: %w (schema %d; this mianjing knows up to %d); update mianjing, or use --db to choose another file",
-			b.path, ErrNewerSchema, st.version, len(table))
-	case st.version < len(table) || st.missing:
-		err := b.update(func(tx *bolt.Tx) error { return migrate(tx, st.version, table) })
+			b.path, ErrNewerSchema, version, len(table))
+	case version < len(table):
+		err := b.update(func(tx *bolt.Tx) error { return migrate(tx, version, table) })
+		if errors.Is(err, ErrCorrupt) {
+			return corruptError(b.path, fmt.Sprintf("schema %d: %s", version, reasonOf(err)))
+		}
 		if err != nil {
-			return fmt.Errorf("%s: cannot upgrade the database from schema %d: %s", b.path, st.version, reasonOf(err))
+			return fmt.Errorf("%s: cannot upgrade the database from schema %d: %s", b.path, version, reasonOf(err))
 		}
 	}
 	if err := b.load(); err != nil {
@@ -240,18 +305,11 @@ func (b *Bolt) prepare(table []migration) error {
 
 // load fills the in-memory copies from the file.
 func (b *Bolt) load() error {
-	bookmarks := make(map[string]time.Time)
+	var bookmarks map[string]time.Time
 	var settings Settings
 	err := b.view(func(tx *bolt.Tx) error {
-		err := tx.Bucket([]byte(bucketBookmarks)).ForEach(func(k, v []byte) error {
-			t, err := decodeBookmark(v)
-			if err != nil {
-				return fmt.Errorf("bookmark %q: %w", k, err)
-			}
-			bookmarks[string(k)] = t
-			return nil
-		})
-		if err != nil {
+		var err error
+		if bookmarks, err = readBookmarks(tx); err != nil {
 			return err
 		}
 		settings, err = readSettings(tx)

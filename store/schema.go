@@ -2,7 +2,9 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -38,8 +40,7 @@ type migration struct {
 // transaction; len(migrations()) must equal SchemaVersion.
 func migrations() []migration {
 	return []migration{
-		// Version 0 is a file from before the schema key existed: the same
-		// value formats, some buckets possibly missing, no meta bucket.
+		// Version 0 is the empty file create builds the database in.
 		{name: "create buckets", up: func(tx *bolt.Tx) error {
 			for _, name := range allBuckets() {
 				if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
@@ -51,58 +52,93 @@ func migrations() []migration {
 	}
 }
 
-// schemaState is what Open learns about a file before deciding to write.
-type schemaState struct {
-	version int
-	missing bool   // a current bucket is absent
-	foreign string // a bucket mianjing never makes
-}
-
-func readSchema(tx *bolt.Tx) (schemaState, error) {
-	var st schemaState
-	if mb := tx.Bucket([]byte(bucketMeta)); mb != nil {
-		v := mb.Get([]byte(keySchema))
-		n, err := strconv.Atoi(string(v))
-		if v == nil || err != nil || n < 0 {
-			return st, fmt.Errorf("schema version %q is not a number", v)
-		}
-		st.version = n
-	} else {
-		// No meta bucket: version 0, unless it is some other program's file.
-		ours := make(map[string]bool)
-		for _, name := range allBuckets() {
-			ours[name] = true
-		}
-		err := tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
-			if !ours[string(name)] && st.foreign == "" {
-				st.foreign = string(name)
-			}
-			return nil
-		})
-		if err != nil {
-			return st, err
+// readSchema returns the file's schema version. A file without the meta
+// bucket is not one mianjing made (mianjing builds every file complete
+// before it appears at its path), and a file at version current must have
+// exactly the current buckets; both are refused, never repaired. An older
+// file's buckets are checked after its migrations (see migrate).
+func readSchema(tx *bolt.Tx, current int) (int, error) {
+	names, err := bucketNames(tx)
+	if err != nil {
+		return 0, err
+	}
+	if len(names) == 0 {
+		return 0, layoutError("it holds no buckets: an empty bbolt database, not a mianjing one")
+	}
+	mb := tx.Bucket([]byte(bucketMeta))
+	if mb == nil {
+		return 0, layoutError(layoutProblem(names))
+	}
+	v := mb.Get([]byte(keySchema))
+	n, err := strconv.Atoi(string(v))
+	if v == nil || err != nil || n < 0 {
+		return 0, layoutError(fmt.Sprintf("schema version %q is not a number", v))
+	}
+	if n == current {
+		if p := layoutProblem(names); p != "" {
+			return n, layoutError(p)
 		}
 	}
-	for _, name := range allBuckets() {
-		if tx.Bucket([]byte(name)) == nil {
-			st.missing = true
-		}
-	}
-	return st, nil
+	return n, nil
 }
 
-// migrate brings tx's file from version from to len(table), then makes sure
-// every bucket exists and records the version.
+func bucketNames(tx *bolt.Tx) ([]string, error) {
+	var names []string
+	err := tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		names = append(names, string(name))
+		return nil
+	})
+	return names, err
+}
+
+// layoutProblem says which current buckets names lacks and which it has
+// that mianjing never makes, or "" when names are exactly the current ones.
+func layoutProblem(names []string) string {
+	var missing, unknown []string
+	for _, want := range allBuckets() {
+		if !slices.Contains(names, want) {
+			missing = append(missing, strconv.Quote(want))
+		}
+	}
+	for _, name := range names {
+		if !slices.Contains(allBuckets(), name) {
+			unknown = append(unknown, strconv.Quote(name))
+		}
+	}
+	var parts []string
+	switch len(missing) {
+	case 0:
+	case 1:
+		parts = append(parts, "the "+missing[0]+" bucket is missing")
+	default:
+		parts = append(parts, "the "+strings.Join(missing, ", ")+" buckets are missing")
+	}
+	switch len(unknown) {
+	case 0:
+	case 1:
+		parts = append(parts, "it holds a bucket "+unknown[0]+" mianjing never makes")
+	default:
+		parts = append(parts, "it holds buckets "+strings.Join(unknown, ", ")+" mianjing never makes")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// migrate brings tx's file from version from to len(table), checks that it
+// then has exactly the current buckets (a migration never papers over a
+// bucket an older file lost), and records the version. create runs it
+// from version 0 on the empty file it builds.
 func migrate(tx *bolt.Tx, from int, table []migration) error {
 	for v := from; v < len(table); v++ {
 		if err := table[v].up(tx); err != nil {
 			return fmt.Errorf("migration %d→%d (%s): %w", v, v+1, table[v].name, err)
 		}
 	}
-	for _, name := range allBuckets() {
-		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
-			return err
-		}
+	names, err := bucketNames(tx)
+	if err != nil {
+		return err
+	}
+	if p := layoutProblem(names); p != "" {
+		return layoutError(p)
 	}
 	return tx.Bucket([]byte(bucketMeta)).Put([]byte(keySchema), []byte(strconv.Itoa(len(table))))
 }

@@ -68,7 +68,9 @@ func DefaultSettings() Settings {
 }
 
 // Store is what the app needs from persistence. Every write is atomic and
-// every failure is returned; reads copy values out.
+// every failure is returned; reads copy values out. Every value is checked
+// on the way in and, from a file, on the way out: a stored value out of
+// range is an ErrCorrupt error naming its bucket and key.
 type Store interface {
 	// Cards returns the stored card state of every note id ever reviewed,
 	// including notes no longer in the deck.
@@ -80,7 +82,8 @@ type Store interface {
 	// in UTC truncated to the millisecond, and Before set to the card the
 	// store held (the zero card for a new note) whatever the caller put
 	// there, so that undo restores exactly what was stored. An invalid r
-	// (empty id, rating outside 1–4, unset time, …) gives ErrInvalid.
+	// (empty id, rating outside 1–4, unset time, a time before 2000 or
+	// more than a day ahead of the clock, …) gives ErrInvalid.
 	RecordReview(r Review) (Review, error)
 	// UndoLastReview removes the newest log entry and restores its Before
 	// card, atomically. ok is false when the log is empty.
@@ -115,8 +118,9 @@ type Store interface {
 	// Export writes a complete, versioned JSON backup.
 	Export(w io.Writer) error
 	// Import merges a backup written by Export. It validates everything
-	// before writing, writes in one transaction, and importing the same
-	// backup twice changes nothing.
+	// before writing (times before 2000 or more than a day ahead of the
+	// clock are refused), writes in one transaction, and an import that
+	// adds nothing writes nothing.
 	Import(r io.Reader) (ImportResult, error)
 
 	// Path names the backing file ("" for memory).

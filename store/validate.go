@@ -1,7 +1,6 @@
 package store
 
 import (
-	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -13,16 +12,36 @@ import (
 // is a short slug.
 const maxIDLen = 512
 
+// Ranges every stored value is checked against, on the way in and on the
+// way out. Stability and difficulty follow srs's own clamps; difficulty 0
+// is a card never graded.
+const (
+	maxStability  = 36500.0
+	minDifficulty = 1.0
+	maxDifficulty = 10.0
+	minRetention  = 0.7
+	maxRetention  = 0.99
+	// clockSkew is how far ahead of the clock a review may be dated, on
+	// record or import: a backup from a machine whose clock runs ahead
+	// is fine, one dated years ahead would keep its cards out of study.
+	clockSkew = 24 * time.Hour
+)
+
+// minTime is the earliest time any stored value may hold: mianjing did not
+// exist before, and a time near 0 is a lost clock.
+var minTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
 // Validate reports whether s can be stored: Lang "", "zh" or "en",
-// NewPerDay ≥ 0, 0 < Retention < 1, RolloverHour 0–23.
+// NewPerDay ≥ 0, Retention 0.7–0.99 (the scheduler's sensible range),
+// RolloverHour 0–23.
 func (s Settings) Validate() error {
 	switch {
 	case s.Lang != "" && s.Lang != "zh" && s.Lang != "en":
 		return invalidf("settings: lang %q is not one of \"\", \"zh\", \"en\"", s.Lang)
 	case s.NewPerDay < 0:
 		return invalidf("settings: new_per_day %d is negative", s.NewPerDay)
-	case math.IsNaN(s.Retention) || s.Retention <= 0 || s.Retention >= 1:
-		return invalidf("settings: retention %v is not between 0 and 1", s.Retention)
+	case !(s.Retention >= minRetention && s.Retention <= maxRetention): // NaN too
+		return invalidf("settings: retention %v is not between %v and %v", s.Retention, minRetention, maxRetention)
 	case s.RolloverHour < 0 || s.RolloverHour > 23:
 		return invalidf("settings: rollover_hour %d is not 0–23", s.RolloverHour)
 	}
@@ -41,34 +60,61 @@ func validateID(id string) error {
 	return nil
 }
 
-// validateTime accepts the zero time or a time after the Unix epoch and
-// before year 10000: stored as positive milliseconds (0 means unset) and
-// representable in RFC 3339 for backups.
+// fmtTime shows a time in messages as backups write it.
+func fmtTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// validateTime accepts the zero time (unset) or a time from 2000 to the
+// end of year 9999, the last RFC 3339 can write in a backup.
 func validateTime(what string, t time.Time) error {
 	if t.IsZero() {
 		return nil
 	}
-	if t.UnixMilli() <= 0 || t.Year() > 9999 {
-		return invalidf("%s %s is out of range", what, t.Format(time.RFC3339))
+	if t.Before(minTime) || t.Year() > 9999 {
+		return invalidf("%s %s is out of range (2000–9999)", what, fmtTime(t))
 	}
 	return nil
 }
 
-func validateCard(what string, c srs.Card) error {
-	switch {
-	case c.State < srs.New || c.State > srs.Relearning:
-		return invalidf("%s: state %d is not 0–3", what, c.State)
-	case math.IsNaN(c.Stability) || math.IsInf(c.Stability, 0) || c.Stability < 0:
-		return invalidf("%s: stability %v is not a finite non-negative number", what, c.Stability)
-	case math.IsNaN(c.Difficulty) || math.IsInf(c.Difficulty, 0) || c.Difficulty < 0:
-		return invalidf("%s: difficulty %v is not a finite non-negative number", what, c.Difficulty)
-	case c.Step < 0 || c.Reps < 0 || c.Lapses < 0:
-		return invalidf("%s: negative step, reps or lapses", what)
+// notAhead refuses a time later than now plus clockSkew.
+func notAhead(what string, t, now time.Time) error {
+	if t.After(now.Add(clockSkew)) {
+		return invalidf("%s %s is more than a day ahead of the clock (now %s)", what, fmtTime(t), fmtTime(now.Truncate(time.Second)))
 	}
-	if err := validateTime(what+": due", c.Due); err != nil {
+	return nil
+}
+
+// validateBookmarkTime checks the time a bookmark is set at as import
+// checks a backup's.
+func validateBookmarkTime(t time.Time) error {
+	if t.IsZero() {
+		return invalidf("bookmark time not set")
+	}
+	if err := validateTime("bookmark time", t); err != nil {
 		return err
 	}
-	return validateTime(what+": last_review", c.LastReview)
+	return notAhead("bookmark time", t, time.Now())
+}
+
+// validateCard checks c's ranges; what, when not empty, prefixes the
+// message.
+func validateCard(what string, c srs.Card) error {
+	if what != "" {
+		what += ": "
+	}
+	switch {
+	case c.State < srs.New || c.State > srs.Relearning:
+		return invalidf("%sstate %d is not 0–3", what, c.State)
+	case !(c.Stability >= 0 && c.Stability <= maxStability): // NaN too
+		return invalidf("%sstability %v is not between 0 and %v", what, c.Stability, maxStability)
+	case c.Difficulty != 0 && !(c.Difficulty >= minDifficulty && c.Difficulty <= maxDifficulty):
+		return invalidf("%sdifficulty %v is not %v–%v (or 0, unset)", what, c.Difficulty, minDifficulty, maxDifficulty)
+	case c.Step < 0 || c.Reps < 0 || c.Lapses < 0:
+		return invalidf("%snegative step, reps or lapses", what)
+	}
+	if err := validateTime(what+"due", c.Due); err != nil {
+		return err
+	}
+	return validateTime(what+"last_review", c.LastReview)
 }
 
 func validMode(m Mode) bool {
@@ -79,9 +125,10 @@ func validMode(m Mode) bool {
 	return false
 }
 
-// validateReview checks everything but Seq (assigned by the store) and
-// Before (taken from the store on RecordReview, checked on import).
-func validateReview(r Review) error {
+// validateBrief checks the fields a ReviewBrief holds; validateReview
+// checks them through it, so a brief read and a full read of one entry
+// agree on those fields.
+func validateBrief(r ReviewBrief) error {
 	if err := validateID(r.NoteID); err != nil {
 		return err
 	}
@@ -90,18 +137,44 @@ func validateReview(r Review) error {
 		return invalidf("note %s: rating %d is not 1–4", r.NoteID, r.Rating)
 	case r.Time.IsZero():
 		return invalidf("note %s: review time not set", r.NoteID)
-	case r.Duration < 0 || r.Ticked < 0 || r.Points < 0:
-		return invalidf("note %s: negative duration, ticked or points", r.NoteID)
+	case r.State < srs.New || r.State > srs.Relearning:
+		return invalidf("note %s: before: state %d is not 0–3", r.NoteID, r.State)
+	case r.Duration < 0:
+		return invalidf("note %s: negative duration", r.NoteID)
 	case !validMode(r.Mode):
 		return invalidf("note %s: unknown mode %q", r.NoteID, r.Mode)
 	}
-	if err := validateTime("review time", r.Time); err != nil {
+	return validateTime("review time", r.Time)
+}
+
+// validateReview checks everything but Seq (assigned by the store) and
+// Before (taken from the store on RecordReview, checked on import).
+func validateReview(r Review) error {
+	if err := validateBrief(r.Brief()); err != nil {
 		return err
+	}
+	if r.Ticked < 0 || r.Points < 0 {
+		return invalidf("note %s: negative ticked or points", r.NoteID)
 	}
 	if err := validateCard("before", r.Before); err != nil {
 		return err
 	}
 	return validateCard("after", r.After)
+}
+
+// validateNewReview is validateReview for a review being added, on record
+// or import: no time in it may be ahead of now by more than clockSkew.
+func validateNewReview(r Review, now time.Time) error {
+	if err := validateReview(r); err != nil {
+		return err
+	}
+	if err := notAhead("review time", r.Time, now); err != nil {
+		return err
+	}
+	if err := notAhead("before: last_review", r.Before.LastReview, now); err != nil {
+		return err
+	}
+	return notAhead("after: last_review", r.After.LastReview, now)
 }
 
 // normTime is how every time is stored: UTC, whole milliseconds, no
