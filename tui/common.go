@@ -266,7 +266,6 @@ func (c *common) counts(now time.Time) (total, due, marked int) {
 // statusLine renders the message line above the help: the error if any,
 // else the status, else right, right-aligned (the reading view's percent).
 func (c *common) statusLine(width int, right string) string {
-
 	s := c.styles
 	inner := width - s.Footer.GetHorizontalFrameSize()
 	var left string
@@ -301,7 +300,6 @@ type helpKeys struct {
 
 func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
 func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
-
 
 // renderHelp is helpView without the cache.
 func (c *common) renderHelp(km help.KeyMap, width, height, minBody int) string {

@@ -383,7 +383,7 @@ func TestQuizTicksAndSuggestion(t *testing.T) {
 		if c.key != "" {
 			d.keys(c.key)
 		}
-		if got := d.quiz().suggest(); got != c.want {
+		if got := suggest(d.quiz().ticked); got != c.want {
 			t.Errorf("after %q: suggestion %d, want %d", c.key, got, c.want)
 		}
 		d.mustContain(c.text)
@@ -496,8 +496,8 @@ func TestQuizFailedWriteKeepsTheCard(t *testing.T) {
 	if !strings.Contains(ansi.Strip(d.quiz().vp.GetContent()), "我的答案") {
 		t.Error("the typed answer was lost")
 	}
-	if n := d.quiz().sess.Counts().Done; n != 0 || len(d.quiz().history) != 0 {
-		t.Errorf("the failed grade counts: done %d, history %d", n, len(d.quiz().history))
+	if n := d.quiz().g.sess.Counts().Done; n != 0 || len(d.quiz().g.history) != 0 {
+		t.Errorf("the failed grade counts: done %d, history %d", n, len(d.quiz().g.history))
 	}
 	if n, _ := st.ReviewCount(); n != 3 {
 		t.Fatalf("%d reviews", n)
