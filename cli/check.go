@@ -13,9 +13,6 @@ func checkFlags(*flag.FlagSet) func(*runner, []string) int {
 		if len(args) > 0 {
 			dir = args[0]
 		}
-		if dir == "" {
-			return r.fail(exitUsage, "missing DIR (usage: %s)", r.cmd.usageLine())
-		}
 		return r.check(dir)
 	}
 }
@@ -23,10 +20,15 @@ func checkFlags(*flag.FlagSet) func(*runner, []string) int {
 // check prints every problem of the deck in dir as "file:line: message"
 // on stdout and their count on stderr (exit 1), or a summary when there
 // are none.
+// An empty dir means the built-in deck, the one the app uses without
+// --notes.
 func (r *runner) check(dir string) int {
-	probs := notes.CheckDir(dir)
+	probs, load := notes.CheckDir(dir), func() (*notes.Deck, error) { return notes.LoadDir(dir) }
+	if dir == "" {
+		probs, load = notes.CheckDefault(), notes.Default
+	}
 	if len(probs) == 0 {
-		d, err := notes.LoadDir(dir)
+		d, err := load()
 		if err != nil { // changed between the two reads
 			return r.fail(exitError, "%s", err)
 		}

@@ -73,8 +73,9 @@ func commands() []command {
 		{
 			name: "check", args: "[DIR]",
 			summary: "validate a deck directory",
-			about: "Checks the deck in DIR (default: the --notes directory) and prints every problem\n" +
-				"as file:line: message. Exits 1 if there is any.",
+			about: "Checks the deck in DIR (default: the --notes directory, else the built-in deck)\n" +
+				"and prints every problem as file:line: message. Exits 1 if there is any.\n" +
+				"A README.md in DIR is not a note and is skipped.",
 			maxArgs: 1, flags: checkFlags,
 		},
 		{

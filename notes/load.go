@@ -68,6 +68,16 @@ func Check(fsys fs.FS) []Problem {
 	return probs
 }
 
+// CheckDefault returns every problem of the embedded deck; none means
+// Default would succeed.
+func CheckDefault() []Problem {
+	sub, err := fs.Sub(embedded, "deck")
+	if err != nil {
+		return []Problem{{Msg: err.Error()}}
+	}
+	return Check(sub)
+}
+
 // CheckDir is Check for directory path, naming files by their path under it.
 func CheckDir(path string) []Problem {
 	if err := checkDir(path); err != nil {
@@ -127,7 +137,9 @@ func load(fsys fs.FS, prefix string) (*Deck, []Problem) {
 	var files []fs.DirEntry
 	for _, e := range entries {
 		fname := e.Name()
-		if strings.HasSuffix(fname, ".md") && !strings.HasPrefix(fname, ".") && !e.IsDir() {
+		// A deck is often a git repository with a README: not a note.
+		if strings.HasSuffix(fname, ".md") && !strings.HasPrefix(fname, ".") && !e.IsDir() &&
+			!strings.EqualFold(fname, "README.md") {
 			files = append(files, e)
 		}
 	}
@@ -171,21 +183,27 @@ func load(fsys fs.FS, prefix string) (*Deck, []Problem) {
 		if r.skip {
 			continue
 		}
-		for _, q := range r.probs {
+		fileProbs := slices.Clone(r.probs)
+		// A file with other problems still takes part in the duplicate
+		// check when its id is good, so one run reports every problem.
+		n := r.note
+		if n.ID != "" {
+			if f, dup := seen[n.ID]; dup {
+				fileProbs = append(fileProbs, Problem{File: n.File, Line: r.idLine, Msg: fmt.Sprintf(
+					"duplicate id %q: also used by %s:%d", n.ID, name(f.file), f.line)})
+			} else {
+				seen[n.ID] = first{n.File, r.idLine}
+			}
+		}
+		// In line order, so a file reads top to bottom.
+		slices.SortStableFunc(fileProbs, func(a, b Problem) int { return a.Line - b.Line })
+		for _, q := range fileProbs {
 			q.File = name(q.File)
 			probs = append(probs, q)
 		}
-		if len(r.probs) > 0 {
-			continue
+		if len(fileProbs) == 0 {
+			d.Notes = append(d.Notes, n)
 		}
-		n := r.note
-		if f, dup := seen[n.ID]; dup {
-			probs = append(probs, Problem{File: name(n.File), Line: r.idLine, Msg: fmt.Sprintf(
-				"duplicate id %q: also used by %s:%d", n.ID, name(f.file), f.line)})
-			continue
-		}
-		seen[n.ID] = first{n.File, r.idLine}
-		d.Notes = append(d.Notes, n)
 	}
 	for _, n := range d.Notes {
 		for _, r := range n.Related {
