@@ -895,3 +895,70 @@ func TestCheckBuiltIn(t *testing.T) {
 		t.Errorf("check ../notes/deck: exit %d\n%s%s", res.code, res.stdout, res.stderr)
 	}
 }
+
+// show --color: auto follows the terminal, NO_COLOR and CLICOLOR_FORCE
+// (NO_COLOR wins, as in colorprofile); always and never override both, so
+// "show ID --color always | less -R" is coloured. Without colour the text
+// carries no markdown marks.
+func TestShowColorFlag(t *testing.T) {
+	cases := []struct {
+		terminal       bool
+		noColor, force string
+		flag           string
+		colour         bool
+	}{
+		{false, "", "", "", false},
+		{false, "", "", "--color=always", true},
+		{false, "", "1", "", true},
+		{false, "1", "1", "", false},
+		{false, "1", "", "--color=always", true},
+		{true, "", "", "--color=never", false},
+		{true, "", "", "--color=auto", true},
+		{true, "", "", "--plain", false},
+	}
+	for _, c := range cases {
+		h := newHarness(t)
+		h.terminal, h.width = c.terminal, 80
+		h.env["NO_COLOR"], h.env["CLICOLOR_FORCE"] = c.noColor, c.force
+		if c.terminal {
+			h.env["TERM"] = "xterm-256color"
+		}
+		args := []string{"--notes", goodDeck, "show", "lora-ptuning"}
+		if c.flag != "" {
+			args = append(args, c.flag)
+		}
+		res := h.run(args...)
+		if res.code != 0 {
+			t.Fatalf("%+v: exit %d %s", c, res.code, res.stderr)
+		}
+		if has := escRE.MatchString(res.stdout); has != c.colour {
+			t.Errorf("%+v: escape codes %v, want %v", c, has, c.colour)
+		}
+		if !c.colour {
+			for _, mark := range []string{"**", "`", "\n# ", "\n## "} {
+				if strings.Contains("\n"+res.stdout, mark) {
+					t.Errorf("%+v: plain output has markdown mark %q:\n%s", c, mark, res.stdout)
+				}
+			}
+		}
+	}
+	h := newHarness(t)
+	if res := h.run("--notes", goodDeck, "show", "clip", "--color", "sometimes"); res.code != exitUsage {
+		t.Errorf("--color sometimes: exit %d, want 2", res.code)
+	}
+}
+
+// One rule for --width, said in the help: at least 20; 0 is not a silent
+// "default".
+func TestShowWidthRule(t *testing.T) {
+	h := newHarness(t)
+	for _, w := range []string{"0", "10", "-3"} {
+		res := h.run("--notes", goodDeck, "show", "clip", "--width", w)
+		if res.code != exitUsage || !strings.Contains(res.stderr, "at least 20") {
+			t.Errorf("--width %s: exit %d %q, want 2 and the rule", w, res.code, res.stderr)
+		}
+	}
+	if res := h.run("help", "show"); !strings.Contains(res.stdout, "at least 20") {
+		t.Errorf("help show does not state the --width rule:\n%s", res.stdout)
+	}
+}

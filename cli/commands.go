@@ -39,10 +39,12 @@ func commands() []command {
 			maxArgs: 0, flags: listFlags,
 		},
 		{
-			name: "show", args: "ID", opts: "[--width N] [--plain]",
+			name: "show", args: "ID", opts: "[--width N] [--color auto|always|never]",
 			summary: "print one note, rendered as in the app",
-			about: "Prints the note ID rendered as the reading view shows it. Colours are used only\n" +
-				"when stdout is a terminal and NO_COLOR is not set.",
+			about: "Prints the note ID rendered as the reading view shows it. With --color auto (the\n" +
+				"default) colours are used when stdout is a terminal or CLICOLOR_FORCE=1, never\n" +
+				"with NO_COLOR; --color always suits 'mianjing show ID --color always | less -R'.\n" +
+				"Without colour the text is plain: no markdown marks.",
 			minArgs: 1, maxArgs: 1, flags: showFlags,
 		},
 		{

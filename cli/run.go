@@ -95,23 +95,40 @@ func (r *runner) unknownID(d *notes.Deck, id string) int {
 	return r.fail(exitUsage, "no note with id %q (run 'mianjing list' to see the ids)", id)
 }
 
-// colour reports whether output may carry colour: stdout is a terminal and
-// NO_COLOR is unset or empty.
+// colour reports whether output may carry colour without being asked:
+// NO_COLOR (set and not empty) turns it off, CLICOLOR_FORCE (set, not
+// "0") turns it on even through a pipe, else stdout must be a terminal.
+// NO_COLOR wins over CLICOLOR_FORCE, as in colorprofile.
 func (r *runner) colour() bool {
-	return r.env.StdoutIsTerminal() && r.env.Getenv("NO_COLOR") == ""
+	if r.env.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	if f := r.env.Getenv("CLICOLOR_FORCE"); f != "" && f != "0" {
+		return true
+	}
+	return r.env.StdoutIsTerminal()
 }
 
 // colourOut wraps stdout so colours are reduced to what the terminal
-// (TERM, COLORTERM) supports.
-func (r *runner) colourOut() io.Writer {
+// (TERM, COLORTERM) supports. forced (--color always) ignores NO_COLOR
+// and keeps at least 256 colours where TERM says nothing (a pipe to
+// less -R).
+func (r *runner) colourOut(forced bool) io.Writer {
 	var environ []string
 	for _, k := range []string{"TERM", "COLORTERM", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE",
 		"TERM_PROGRAM", "WT_SESSION", "TMUX", "GOOGLE_CLOUD_SHELL"} {
+		if forced && k == "NO_COLOR" {
+			continue
+		}
 		if v := r.env.Getenv(k); v != "" {
 			environ = append(environ, k+"="+v)
 		}
 	}
-	return &colorprofile.Writer{Forward: r.env.Stdout, Profile: colorprofile.Env(environ)}
+	p := colorprofile.Env(environ)
+	if forced || r.env.Getenv("CLICOLOR_FORCE") != "" && r.env.Getenv("CLICOLOR_FORCE") != "0" {
+		p = max(p, colorprofile.ANSI256)
+	}
+	return &colorprofile.Writer{Forward: r.env.Stdout, Profile: p}
 }
 
 // darkBackground guesses the terminal's background from COLORFGBG

@@ -16,19 +16,34 @@ const (
 )
 
 func showFlags(fs *flag.FlagSet) func(*runner, []string) int {
-	width := fs.Int("width", 0, "`N` wrap at N columns (default: the terminal's width up to 100, else 80)")
-	plain := fs.Bool("plain", false, "no colours or escape codes, even on a terminal")
+	width := fs.Int("width", 0, "`N` wrap at N columns, at least 20 (default: the terminal's width up to 100, else 80)")
+	plain := fs.Bool("plain", false, "no colours or escape codes, even on a terminal (same as --color never)")
+	color := fs.String("color", "auto", "`auto|always|never` colour: auto on a terminal unless NO_COLOR is set, or with CLICOLOR_FORCE=1")
 	return func(r *runner, args []string) int {
-		if *width != 0 && *width < minWidth {
+		// One rule for --width: given, it is at least minWidth; 0 is
+		// not a hidden way to ask for the default.
+		set := false
+		fs.Visit(func(f *flag.Flag) { set = set || f.Name == "width" })
+		if set && *width < minWidth {
 			return r.fail(exitUsage, "--width must be at least %d, not %d", minWidth, *width)
 		}
-		return r.show(args[0], *width, *plain)
+		mode := *color
+		switch mode {
+		case "auto", "always", "never":
+		default:
+			return r.fail(exitUsage, "--color must be auto, always or never, not %q", mode)
+		}
+		if *plain {
+			mode = "never"
+		}
+		return r.show(args[0], *width, mode)
 	}
 }
 
 // show prints one note as the reading view renders it, its title as a
 // heading. It does not open the store, so it works while the app runs.
-func (r *runner) show(id string, width int, plain bool) int {
+// color is auto, always or never.
+func (r *runner) show(id string, width int, color string) int {
 	d, code := r.deck()
 	if d == nil {
 		return code
@@ -41,8 +56,8 @@ func (r *runner) show(id string, width int, plain bool) int {
 		width = r.width(defaultWidth, maxWidth)
 	}
 	style, out := render.Plain, r.env.Stdout
-	if !plain && r.colour() {
-		style, out = render.Dark, r.colourOut()
+	if color == "always" || color == "auto" && r.colour() {
+		style, out = render.Dark, r.colourOut(color == "always")
 		if !r.darkBackground() {
 			style = render.Light
 		}

@@ -65,7 +65,7 @@ func (r *runner) stats(asJSON bool) int {
 	out := r.env.Stdout
 	colour := r.colour()
 	if colour {
-		out = r.colourOut()
+		out = r.colourOut(false)
 	}
 	terminal := r.env.StdoutIsTerminal()
 	if err := r.writeStats(out, s, d, terminal, charts.NewStyles(r.darkBackground(), !colour)); err != nil {

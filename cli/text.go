@@ -163,7 +163,8 @@ func helpFor(lang string) helpText {
 	if lang == "zh" {
 		about := map[string]string{
 			"list": "按题库顺序列出题目，每题一行、各列对齐：ID、标题、标签、学习状态、下次到期的时间，收藏的题目标 ★。",
-			"show": "按阅读视图的样子显示 ID 这道题。只有标准输出是终端且没有设置 NO_COLOR 时才使用颜色。",
+			"show": "按阅读视图的样子显示 ID 这道题。--color auto（默认）在标准输出是终端或设置了 CLICOLOR_FORCE=1 时使用颜色，" +
+				"设置了 NO_COLOR 时不用；配合 less -R 可用 --color always。不用颜色时输出纯文本，不带 markdown 标记。",
 			"stats": "显示学习进度：各状态的卡片数、今天和本周的复习次数、连续学习天数、近 30 天的真实保持率、" +
 				"未来 14 天的到期预测，以及每道题的记忆程度。在终端上还会画出复习日历和图表。",
 			"export": "把全部进度导出为带版本号的 JSON 完整备份，或导出为 FSRS 优化器读取的 CSV 复习日志" +
@@ -171,7 +172,7 @@ func helpFor(lang string) helpText {
 				"输出到标准输出或 FILE；写 FILE 时先写临时文件再改名，不会留下写了一半的文件。",
 			"import": "把 'mianjing export' 写出的备份（FILE，- 表示标准输入）合并进你的进度。" +
 				"同一个备份导入两次不会有任何变化；损坏的或不是 mianjing 的文件会被拒绝并说明原因，什么也不写入。",
-			"check":      "检查 DIR（默认是 --notes 指定的目录）中的题库，逐条列出问题，格式为 文件:行: 说明。有任何问题时退出码为 1。",
+			"check":      "检查 DIR（默认是 --notes 指定的目录，没有时检查内置题库）中的题库，一次列出全部问题，格式为 文件:行: 说明。有任何问题时退出码为 1。目录中的 README.md 不是题目，会被跳过。",
 			"bookmark":   "收藏这些 ID 的题目。",
 			"unbookmark": "取消这些 ID 的题目的收藏。",
 			"help":       "说明命令 COMMAND，或列出所有命令。",
@@ -212,8 +213,9 @@ func helpFor(lang string) helpText {
 				"version":       "显示版本号后退出",
 				"list.scope":    "`all|due|bookmarked` 列出哪些题目：all 全部（默认），due 学习日结束前到期的，bookmarked 收藏的",
 				"list.json":     "输出 JSON 数组，每项为 {id, title, tags, difficulty, state, due, bookmarked}",
-				"show.width":    "`N` 按 N 列换行（默认：终端的宽度，最多 100；不是终端时为 80）",
-				"show.plain":    "不输出颜色和转义序列，即使在终端上",
+				"show.width":    "`N` 按 N 列换行，N 至少为 20（默认：终端的宽度，最多 100；不是终端时为 80）",
+				"show.plain":    "不输出颜色和转义序列，即使在终端上（同 --color never）",
+				"show.color":    "`auto|always|never` 颜色：auto 在终端上使用（设置 NO_COLOR 时不用，CLICOLOR_FORCE=1 时强制使用）",
 				"stats.json":    "以 JSON 对象输出各项数字",
 				"export.format": "`json|revlog-csv` 完整的 JSON 备份（默认），或 FSRS 优化器用的 CSV 复习日志",
 			},
