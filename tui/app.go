@@ -117,6 +117,26 @@ func (m Model) Init() tea.Cmd {
 // Update routes msg: global keys, then sizes to every view, then view
 // switches, then results to their owners, then the rest to the active view.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := m.update(msg)
+	// A view switch asked for while handling msg happens now, before the
+	// next message: keys read together act on the screen each one leads to.
+	cmds := []tea.Cmd{cmd}
+	for i := 0; m.c.nav != nil && i < maxNavs; i++ {
+		nav := m.c.nav
+		m.c.nav = nil
+		m, cmd = m.update(nav)
+		cmds = append(cmds, cmd)
+	}
+	m.c.nav = nil
+	return m, tea.Batch(cmds...)
+}
+
+// maxNavs bounds the view switches one message may chain.
+const maxNavs = 4
+
+// update handles one message; Update carries out the view switches it asks
+// for.
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -125,9 +145,21 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, g.ForceQuit) {
 			return m, tea.Quit
 		}
+		if m.c.tooSmall() {
+			// Nothing acts on a screen the learner cannot see.
+			if msg.String() == "q" {
+				return m, tea.Quit
+			}
+			return m, nil
+		}
 		if key.Matches(msg, g.Help) && !m.capturing() {
 			m.c.help.ShowAll = !m.c.help.ShowAll
 			return m, m.relayout()
+		}
+
+	case tea.MouseMsg:
+		if m.c.tooSmall() {
+			return m, nil
 		}
 
 	case tea.WindowSizeMsg:

@@ -71,6 +71,10 @@ type common struct {
 	// results out of order.
 	inFlight map[string]bool
 
+	// nav is a view switch asked for during the current Update; the root
+	// carries it out before it returns (see navigate).
+	nav tea.Msg
+
 	// status and errText fill the line above the help until the next key.
 	status  string
 	errText string
@@ -405,8 +409,11 @@ func renderNoteCmd(r *render.Renderer, markdown string, k renderKey) tea.Cmd {
 	}
 }
 
-// msgCmd returns a command that delivers msg: views tell the root about
-// view switches this way rather than reaching into it.
-func msgCmd(msg tea.Msg) tea.Cmd {
-	return func() tea.Msg { return msg }
+// navigate asks the root to switch views with msg (openNoteMsg, backMsg,
+// startQuizMsg, openStatsMsg, quizDoneMsg) as soon as the current message
+// is handled. A command would deliver it later, after keys that arrived in
+// the same read, and those keys would act on the screen being left.
+func (c *common) navigate(msg tea.Msg) tea.Cmd {
+	c.nav = msg
+	return nil
 }

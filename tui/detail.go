@@ -144,7 +144,7 @@ func (d detailModel) Update(msg tea.Msg) (detailModel, tea.Cmd) {
 			if n != nil {
 				idx = d.order[d.pos]
 			}
-			return d, msgCmd(backMsg{index: idx})
+			return d, d.c.navigate(backMsg{index: idx})
 		// The always-enabled originals: at either end help drops n/p, but
 		// pressing one still says why nothing moved.
 		case key.Matches(k, d.c.keys.Detail.Next):
@@ -166,7 +166,7 @@ func (d detailModel) Update(msg tea.Msg) (detailModel, tea.Cmd) {
 		case key.Matches(k, d.keys.Bookmark) && n != nil:
 			return d, d.c.toggleBookmark(n.ID)
 		case key.Matches(k, d.keys.Test) && n != nil:
-			return d, msgCmd(startQuizMsg{ids: []string{n.ID}, mode: store.ModeOne})
+			return d, d.c.navigate(startQuizMsg{ids: []string{n.ID}, mode: store.ModeOne})
 		case key.Matches(k, d.keys.Top):
 			d.vp.GotoTop()
 			return d, nil

@@ -157,7 +157,7 @@ func textFor(lang string) text {
 func zhText() text {
 	return text{
 		Lang:    "zh",
-		Enlarge: "请放大窗口（至少 40×12）",
+		Enlarge: "请放大窗口（至少 40×12）\nq 退出",
 
 		NotesFmt:      "%d 题",
 		DueTodayFmt:   "今日到期 %d",
@@ -289,7 +289,7 @@ func zhText() text {
 func enText() text {
 	return text{
 		Lang:    "en",
-		Enlarge: "Please enlarge the window (40×12 at least)",
+		Enlarge: "Please enlarge the window (40×12 at least)\nq quits",
 
 		NotesFmt:      "%d notes",
 		DueTodayFmt:   "%d due today",

@@ -584,7 +584,7 @@ func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
 			return m, tea.Quit
 		case key.Matches(k, m.keys.Open) && hasSel:
 			order, pos := m.visibleOrder()
-			return m, msgCmd(openNoteMsg{order: order, pos: pos})
+			return m, m.c.navigate(openNoteMsg{order: order, pos: pos})
 		case key.Matches(k, m.keys.Chapter) && hasSel:
 			if m.chapter != "" {
 				m.chapter = ""
@@ -612,11 +612,11 @@ func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
 			m.scope = (m.scope + 1) % scopeCount
 			return m, m.setItems()
 		case key.Matches(k, m.keys.Study):
-			return m, msgCmd(startQuizMsg{ids: m.studyIDs(), mode: m.quizMode()})
+			return m, m.c.navigate(startQuizMsg{ids: m.studyIDs(), mode: m.quizMode()})
 		case key.Matches(k, m.keys.StudyAll):
-			return m, msgCmd(startQuizMsg{ids: m.studyIDs(), mode: store.ModeAll})
+			return m, m.c.navigate(startQuizMsg{ids: m.studyIDs(), mode: store.ModeAll})
 		case key.Matches(k, m.keys.Stats):
-			return m, msgCmd(openStatsMsg{})
+			return m, m.c.navigate(openStatsMsg{})
 		}
 	}
 	opening := !m.capturing()

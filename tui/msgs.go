@@ -43,22 +43,23 @@ type noteRenderedMsg struct {
 	err error
 }
 
-// openNoteMsg is sent by the list (openNoteCmd) to open the note at pos of
-// order, a list of deck indices in the list's visible order.
+// openNoteMsg is asked for by the list (enter, through common.navigate) to
+// open the note at pos of order, deck indices in the list's visible order.
 type openNoteMsg struct {
 	order []int
 	pos   int
 }
 
-// backMsg is sent by the reading view and the stats screen to return to
+// backMsg is asked for by the reading view and the stats screen to return to
 // the list, selecting the deck index the reading view was showing last (-1
 // keeps the list's selection).
 type backMsg struct {
 	index int
 }
 
-// startQuizMsg is sent by the list (s) and the reading view (t) through
-// startQuizCmd to start a self-test on the given note ids.
+// startQuizMsg is asked for by the list (s), the reading view (t) and the
+// stats screen (s), through common.navigate, to start a self-test on the
+// given note ids.
 type startQuizMsg struct {
 	ids  []string
 	mode store.Mode
@@ -95,11 +96,11 @@ type reviewUndoneMsg struct {
 	err    error
 }
 
-// quizDoneMsg is sent by the self-test (quizDoneCmd) to return to the
+// quizDoneMsg is asked for by the self-test (quizModel.done) to return to the
 // screen it was started from.
 type quizDoneMsg struct{}
 
-// openStatsMsg is sent by the list (S) to open the stats screen.
+// openStatsMsg is asked for by the list (S) to open the stats screen.
 type openStatsMsg struct{}
 
 // statsLoadedMsg is sent by loadStatsJob with the statistics computed from

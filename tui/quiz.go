@@ -182,8 +182,8 @@ func undoReviewJob(st store.Store, gen int) func() tea.Msg {
 	}
 }
 
-// quizDoneCmd returns to the screen the session was started from.
-func quizDoneCmd() tea.Cmd { return msgCmd(quizDoneMsg{}) }
+// done returns to the screen the session was started from.
+func (q *quizModel) done() tea.Cmd { return q.c.navigate(quizDoneMsg{}) }
 
 // backTexts names the way back, to the screen the session was started from:
 // the key's help, the hint on the empty screen and on the summary.
@@ -378,7 +378,7 @@ func (q *quizModel) key(k tea.KeyPressMsg) tea.Cmd {
 	switch q.step {
 	case quizLoading:
 		if key.Matches(k, km.End) {
-			return quizDoneCmd()
+			return q.done()
 		}
 	case quizEmpty:
 		switch {
@@ -387,7 +387,7 @@ func (q *quizModel) key(k tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(k, km.StudyAll):
 			return q.begin(store.ModeAll)
 		case key.Matches(k, km.Back):
-			return quizDoneCmd()
+			return q.done()
 		}
 	case quizQuestion:
 		switch {
@@ -403,7 +403,7 @@ func (q *quizModel) key(k tea.KeyPressMsg) tea.Cmd {
 		return q.answerKey(k)
 	case quizSummary:
 		if key.Matches(k, km.Back) {
-			return quizDoneCmd()
+			return q.done()
 		}
 	}
 	return nil

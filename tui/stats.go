@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -128,9 +127,9 @@ func (m statsModel) Update(msg tea.Msg) (statsModel, tea.Cmd) {
 		k := m.keys
 		switch {
 		case key.Matches(msg, k.Back):
-			return m, msgCmd(backMsg{index: -1})
+			return m, m.c.navigate(backMsg{index: -1})
 		case key.Matches(msg, k.Study):
-			return m, msgCmd(startQuizMsg{ids: slices.Clone(m.ids), mode: store.ModeDue})
+			return m, m.c.navigate(startQuizMsg{ids: slices.Clone(m.ids), mode: store.ModeDue})
 		case key.Matches(msg, k.Sort):
 			m.deckOrder = !m.deckOrder
 			m.fill()
@@ -476,22 +475,14 @@ func (m statsModel) activityBlock() string {
 		retention)
 }
 
-// sortedNotes returns the per-note rows: weakest first (reviewed notes by
-// retrievability, lowest first, then the new ones) or in deck order.
+// sortedNotes returns the per-note rows: weakest first (srs.WeakestFirst,
+// as "mianjing stats" orders them) or in deck order.
 func (m statsModel) sortedNotes() []srs.NoteStats {
 	rows := slices.Clone(m.stats.Notes)
 	if m.deckOrder {
 		return rows
 	}
-	slices.SortStableFunc(rows, func(a, b srs.NoteStats) int {
-		if an, bn := a.State == srs.New, b.State == srs.New; an != bn {
-			if an {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Compare(a.R, b.R)
-	})
+	slices.SortStableFunc(rows, srs.WeakestFirst)
 	return rows
 }
 
