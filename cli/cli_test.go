@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -960,5 +961,93 @@ func TestShowWidthRule(t *testing.T) {
 	}
 	if res := h.run("help", "show"); !strings.Contains(res.stdout, "at least 20") {
 		t.Errorf("help show does not state the --width rule:\n%s", res.stdout)
+	}
+}
+
+// writeDeck writes n notes n00…n{n-1} to a new deck directory.
+func writeDeck(t *testing.T, dir string, n int) []string {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("n%02d", i)
+		s := fmt.Sprintf("---\nid: %s\ntitle: 题 %d\n---\n答案。\n", ids[i], i)
+		if err := os.WriteFile(filepath.Join(dir, ids[i]+".md"), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ids
+}
+
+// review records one review of each id at testNow with the given ratings.
+func review(t *testing.T, dbPath string, ids []string, ratings []srs.Rating) {
+	t.Helper()
+	st, err := store.Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s := srs.NewScheduler()
+	s.Loc = cst
+	for i, id := range ids {
+		after := s.Review(srs.Card{}, ratings[i], testNow, id)
+		if _, err := st.RecordReview(store.Review{NoteID: id, Time: testNow, Rating: ratings[i], After: after,
+			Duration: 3000, Mode: store.ModeDue}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// stats lists every note when stdout is not a terminal or with --all; a
+// terminal without --all gets the weakest few and a count of the rest.
+func TestStatsAll(t *testing.T) {
+	h := newHarness(t)
+	dir := filepath.Join(h.dir, "deck")
+	ids := writeDeck(t, dir, recallRows+3)
+	ratings := make([]srs.Rating, len(ids))
+	for i := range ratings {
+		ratings[i] = srs.Good
+	}
+	review(t, h.dbPath(), ids, ratings)
+	count := func(out string) int {
+		n := 0
+		for _, id := range ids {
+			if regexp.MustCompile(`(?m)^` + id + ` `).MatchString(out) {
+				n++
+			}
+		}
+		return n
+	}
+	if res := h.run("--notes", dir, "stats"); count(res.stdout) != len(ids) || strings.Contains(res.stdout, "more") {
+		t.Errorf("stats to a pipe lists %d of %d notes:\n%s", count(res.stdout), len(ids), res.stdout)
+	}
+	h.terminal, h.width, h.env["NO_COLOR"] = true, 80, "1"
+	if res := h.run("--notes", dir, "stats"); count(res.stdout) != recallRows || !strings.Contains(res.stdout, "… and 3 more") {
+		t.Errorf("stats on a terminal lists %d notes, want %d and a count:\n%s", count(res.stdout), recallRows, res.stdout)
+	}
+	if res := h.run("--notes", dir, "stats", "--all"); count(res.stdout) != len(ids) || strings.Contains(res.stdout, "more") {
+		t.Errorf("stats --all lists %d of %d notes:\n%s", count(res.stdout), len(ids), res.stdout)
+	}
+}
+
+// Weakest first breaks ties in recall by stability, lowest first: notes
+// all reviewed this instant recall at 100%, and the one graded Again is
+// the weakest, whatever the deck order.
+func TestStatsTieBreak(t *testing.T) {
+	h := newHarness(t)
+	dir := filepath.Join(h.dir, "deck")
+	ids := writeDeck(t, dir, 3)
+	review(t, h.dbPath(), ids, []srs.Rating{srs.Easy, srs.Good, srs.Again})
+	res := h.run("--notes", dir, "stats")
+	var order []string
+	for _, l := range strings.Split(res.stdout, "\n") {
+		if f := strings.Fields(l); len(f) > 0 && slices.Contains(ids, f[0]) {
+			order = append(order, f[0])
+		}
+	}
+	if want := []string{"n02", "n01", "n00"}; !slices.Equal(order, want) {
+		t.Errorf("order %v, want %v (lowest stability first):\n%s", order, want, res.stdout)
 	}
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"cmp"
 	"flag"
 	"fmt"
 	"io"
@@ -31,7 +30,8 @@ const (
 
 func statsFlags(fs *flag.FlagSet) func(*runner, []string) int {
 	asJSON := fs.Bool("json", false, "print the numbers as a JSON object")
-	return func(r *runner, _ []string) int { return r.stats(*asJSON) }
+	all := fs.Bool("all", false, "list every note, not only the weakest 10 (the default when stdout is not a terminal)")
+	return func(r *runner, _ []string) int { return r.stats(*asJSON, *all) }
 }
 
 // statsInput reads everything ComputeStats needs from st, as the TUI's
@@ -44,7 +44,7 @@ func (r *runner) statsInput(d *notes.Deck, st store.Store) (srs.StatsInput, erro
 	return store.StatsInput(st, ids, r.now)
 }
 
-func (r *runner) stats(asJSON bool) int {
+func (r *runner) stats(asJSON, all bool) int {
 	d, code := r.deck()
 	if d == nil {
 		return code
@@ -68,7 +68,8 @@ func (r *runner) stats(asJSON bool) int {
 		out = r.colourOut(false)
 	}
 	terminal := r.env.StdoutIsTerminal()
-	if err := r.writeStats(out, s, d, terminal, charts.NewStyles(r.darkBackground(), !colour)); err != nil {
+	// A pipe or a file gets every note: nobody scrolls it on a screen.
+	if err := r.writeStats(out, s, d, terminal, all || !terminal, charts.NewStyles(r.darkBackground(), !colour)); err != nil {
 		return r.fail(exitError, "%s", err)
 	}
 	return exitOK
@@ -76,7 +77,7 @@ func (r *runner) stats(asJSON bool) int {
 
 // writeStats prints the numbers; with charts (a terminal) it draws the
 // forecast as bars, recall as bars and the review calendar.
-func (r *runner) writeStats(w io.Writer, s srs.Stats, d *notes.Deck, withCharts bool, cs charts.Styles) error {
+func (r *runner) writeStats(w io.Writer, s srs.Stats, d *notes.Deck, withCharts, all bool, cs charts.Styles) error {
 	t := r.text
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
@@ -122,7 +123,7 @@ func (r *runner) writeStats(w io.Writer, s srs.Stats, d *notes.Deck, withCharts 
 		}
 		field(t.Forecast, strings.Join(nums, " ")+"  "+t.ForecastHint)
 	}
-	r.writeRecall(line, s, withCharts, width, cs)
+	r.writeRecall(line, s, withCharts, all, width, cs)
 	if withCharts && !s.Empty {
 		weeks := min(srs.HeatmapWeeks, charts.MaxWeeks(width))
 		if weeks > 0 {
@@ -135,9 +136,10 @@ func (r *runner) writeStats(w io.Writer, s srs.Stats, d *notes.Deck, withCharts 
 	return err
 }
 
-// writeRecall lists the reviewed notes, lowest retrievability first;
-// with charts recall is a bar, as wide as width leaves room for.
-func (r *runner) writeRecall(line func(string, ...any), s srs.Stats, withCharts bool, width int, cs charts.Styles) {
+// writeRecall lists the reviewed notes, weakest first (srs.WeakestFirst),
+// the first recallRows unless all; with charts recall is a bar, as wide as
+// width leaves room for.
+func (r *runner) writeRecall(line func(string, ...any), s srs.Stats, withCharts, all bool, width int, cs charts.Styles) {
 	var seen []srs.NoteStats
 	for _, n := range s.Notes {
 		if n.State != srs.New {
@@ -147,8 +149,11 @@ func (r *runner) writeRecall(line func(string, ...any), s srs.Stats, withCharts 
 	if len(seen) == 0 {
 		return
 	}
-	slices.SortStableFunc(seen, func(a, b srs.NoteStats) int { return cmp.Compare(a.R, b.R) })
-	shown := seen[:min(len(seen), recallRows)]
+	slices.SortStableFunc(seen, srs.WeakestFirst)
+	shown := seen
+	if !all {
+		shown = seen[:min(len(seen), recallRows)]
+	}
 	table := [][]string{{r.text.ColID, r.text.Recall, r.text.Stability, r.text.Lapses, "★"}}
 	for _, n := range shown {
 		star := ""

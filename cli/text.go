@@ -217,6 +217,7 @@ func helpFor(lang string) helpText {
 				"show.plain":    "不输出颜色和转义序列，即使在终端上（同 --color never）",
 				"show.color":    "`auto|always|never` 颜色：auto 在终端上使用（设置 NO_COLOR 时不用，CLICOLOR_FORCE=1 时强制使用）",
 				"stats.json":    "以 JSON 对象输出各项数字",
+				"stats.all":     "列出每一道题，而不只是最弱的 10 道（标准输出不是终端时默认如此）",
 				"export.format": "`json|revlog-csv` 完整的 JSON 备份（默认），或 FSRS 优化器用的 CSV 复习日志",
 			},
 		}

@@ -1,6 +1,7 @@
 package srs
 
 import (
+	"cmp"
 	"slices"
 	"time"
 )
@@ -231,4 +232,24 @@ func Weekday(day int) time.Weekday {
 // midnight UTC.
 func DayDate(day int) time.Time {
 	return time.Unix(int64(day)*86400, 0).UTC()
+}
+
+// WeakestFirst orders notes for "weakest first": reviewed notes by
+// retrievability, lowest first, ties by stability (lowest first), then by
+// due date (earliest first); new notes last. Equal notes keep their order,
+// with a stable sort.
+func WeakestFirst(a, b NoteStats) int {
+	if an, bn := a.State == New, b.State == New; an != bn {
+		if an {
+			return 1
+		}
+		return -1
+	}
+	if c := cmp.Compare(a.R, b.R); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Stability, b.Stability); c != 0 {
+		return c
+	}
+	return a.Due.Compare(b.Due)
 }
