@@ -32,16 +32,12 @@ func (r *runner) check(dir string) int {
 		if err != nil { // changed between the two reads
 			return r.fail(exitError, "%s", err)
 		}
-		r.println(fmt.Sprintf(r.text.CheckOKFmt, len(d.Notes)))
+		r.println(fmt.Sprintf(r.text.CheckOKFmt, count(len(d.Notes), r.text.Notes)))
 		return exitOK
 	}
 	for _, p := range probs {
 		r.println(p.String())
 	}
-	summary := fmt.Sprintf(r.text.CheckBadFmt, len(probs))
-	if len(probs) == 1 && r.lang != "zh" {
-		summary = "1 problem"
-	}
-	fmt.Fprintln(r.env.Stderr, summary)
+	fmt.Fprintln(r.env.Stderr, count(len(probs), r.text.Problems))
 	return exitError
 }

@@ -1051,3 +1051,30 @@ func TestStatsTieBreak(t *testing.T) {
 		t.Errorf("order %v, want %v (lowest stability first):\n%s", order, want, res.stdout)
 	}
 }
+
+// Intervals read the same in the commands as in the app, per language, and
+// counts agree with their number.
+func TestWording(t *testing.T) {
+	h := newHarness(t)
+	seed(t, h.dbPath())
+	latin := regexp.MustCompile(`\b[0-9.]+(d|mo|y|h|m)\b`)
+	for _, cmd := range []string{"list", "stats"} {
+		res := h.run("--notes", goodDeck, "--lang", "zh", cmd)
+		if latin.MatchString(res.stdout) || !strings.Contains(res.stdout, "天") {
+			t.Errorf("%s --lang zh writes intervals in Latin units %q:\n%s", cmd, latin.FindString(res.stdout), res.stdout)
+		}
+	}
+	h = newHarness(t)
+	dir := filepath.Join(h.dir, "deck")
+	ids := writeDeck(t, dir, 1)
+	review(t, h.dbPath(), ids, []srs.Rating{srs.Good})
+	res := h.run("--notes", dir, "stats")
+	for _, bad := range []string{"1 days", "1 notes"} {
+		if strings.Contains(res.stdout, bad) {
+			t.Errorf("stats says %q:\n%s", bad, res.stdout)
+		}
+	}
+	if res := h.run("check", dir); !strings.HasPrefix(res.stdout, "1 note,") {
+		t.Errorf("check of one note: %q", res.stdout)
+	}
+}

@@ -12,6 +12,7 @@ import (
 
 	"mianjing/notes"
 	"mianjing/srs"
+	"mianjing/wording"
 )
 
 // listScopes are the values of list --scope.
@@ -154,7 +155,7 @@ func (r *runner) dueLabel(s srs.Scheduler, c srs.Card) string {
 	case !c.Due.After(r.now):
 		return r.text.DueNow
 	}
-	return s.IntervalLabel(r.now, c.Due)
+	return wording.Interval(r.lang, s.IntervalLabel(r.now, c.Due))
 }
 
 // fitColumns cuts the cells of table so rows fit width cells when written

@@ -16,6 +16,7 @@ import (
 	"mianjing/srs"
 	"mianjing/store"
 	"mianjing/tui/charts"
+	"mianjing/wording"
 )
 
 // recallRows is how many notes stats lists, weakest first.
@@ -81,7 +82,7 @@ func (r *runner) writeStats(w io.Writer, s srs.Stats, d *notes.Deck, withCharts,
 	t := r.text
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
-	line(t.DeckFmt, d.Name, len(s.Notes), s.New, s.Learning, s.Review, s.Mastered)
+	line(t.DeckFmt, d.Name, count(len(s.Notes), t.Notes), s.New, s.Learning, s.Review, s.Mastered)
 	if s.Empty {
 		line("%s", t.NoReviews)
 	}
@@ -98,7 +99,7 @@ func (r *runner) writeStats(w io.Writer, s srs.Stats, d *notes.Deck, withCharts,
 	}
 	if !s.Empty {
 		field(t.Reviews, fmt.Sprintf(t.ReviewsFmt, s.ReviewsToday, s.ReviewsWeek, s.ReviewsTotal))
-		field(t.Streak, fmt.Sprintf(t.StreakFmt, s.CurrentStreak, s.LongestStreak))
+		field(t.Streak, fmt.Sprintf(t.StreakFmt, count(s.CurrentStreak, t.Days), s.LongestStreak))
 		if s.RetentionReviews > 0 {
 			field(t.Retention, fmt.Sprintf(t.RetentionFmt, int(math.Round(s.Retention*100)), s.RetentionPasses, s.RetentionReviews))
 		} else {
@@ -161,7 +162,7 @@ func (r *runner) writeRecall(line func(string, ...any), s srs.Stats, withCharts,
 			star = "★"
 		}
 		table = append(table, []string{n.ID, fmt.Sprintf("%d%%", int(math.Round(n.R*100))),
-			srs.FormatDays(int(math.Round(n.Stability))), strconv.Itoa(n.Lapses), star})
+			wording.Days(r.lang, n.Stability), strconv.Itoa(n.Lapses), star})
 	}
 	if withCharts {
 		widths := columnWidths(table)

@@ -3,6 +3,8 @@ package cli
 import (
 	"strings"
 
+	"mianjing/wording"
+
 	"mianjing/tui/render"
 )
 
@@ -17,11 +19,13 @@ type text struct {
 	EmptyAll, EmptyDue, EmptyMarked            string
 
 	// stats
-	DeckFmt       string // deck name, notes, new, learning, review, mastered
+	DeckFmt       string    // deck name, notes (from Notes), new, learning, review, mastered
+	Notes         [2]string // one note, n notes (wording.Count)
 	Reviews       string
 	ReviewsFmt    string // today, this week, in all
 	Streak        string
-	StreakFmt     string // current, longest
+	StreakFmt     string    // current (from Days), longest
+	Days          [2]string // one day, n days
 	Retention     string
 	RetentionFmt  string // percent, passes, reviews
 	RetentionNone string
@@ -39,16 +43,16 @@ type text struct {
 	Lapses        string
 
 	// check, bookmarks, backups
-	CheckOKFmt      string // notes
-	CheckBadFmt     string // problems
-	BookmarkedFmt   string // id
-	AlreadyFmt      string // id
-	UnbookmarkFmt   string // id
-	NotMarkedFmt    string // id
-	ImportedFmt     string // file, reviews, cards, bookmarks
-	ImportedNoneFmt string // file
-	ExportedFmt     string // file, reviews, cards, bookmarks
-	RevlogFmt       string // file, reviews
+	CheckOKFmt      string    // notes (from Notes)
+	Problems        [2]string // one problem, n problems
+	BookmarkedFmt   string    // id
+	AlreadyFmt      string    // id
+	UnbookmarkFmt   string    // id
+	NotMarkedFmt    string    // id
+	ImportedFmt     string    // file, reviews, cards, bookmarks
+	ImportedNoneFmt string    // file
+	ExportedFmt     string    // file, reviews, cards, bookmarks
+	RevlogFmt       string    // file, reviews
 }
 
 func textFor(lang string) text {
@@ -61,11 +65,13 @@ func textFor(lang string) text {
 			EmptyDue:    "今天没有到期的题目。",
 			EmptyMarked: "还没有收藏。",
 
-			DeckFmt:       "%s：%d 题 · 新 %d · 学习中 %d · 复习 %d · 已掌握 %d",
+			DeckFmt:       "%s：%s · 新 %d · 学习中 %d · 复习 %d · 已掌握 %d",
+			Notes:         [2]string{"%d 题", "%d 题"},
 			Reviews:       "复习",
 			ReviewsFmt:    "今天 %d · 近 7 天 %d · 总计 %d",
 			Streak:        "连续",
-			StreakFmt:     "%d 天（最长 %d 天）",
+			StreakFmt:     "%s（最长 %d 天）",
+			Days:          [2]string{"%d 天", "%d 天"},
 			Retention:     "保持率",
 			RetentionFmt:  "%d%%（近 30 天复习卡片 %[3]d 次，记得 %[2]d 次）",
 			RetentionNone: "—（近 30 天没有复习卡片）",
@@ -82,8 +88,8 @@ func textFor(lang string) text {
 			Stability:     "稳定性",
 			Lapses:        "遗忘",
 
-			CheckOKFmt:      "%d 题，没有问题",
-			CheckBadFmt:     "%d 个问题",
+			CheckOKFmt:      "%s，没有问题",
+			Problems:        [2]string{"%d 个问题", "%d 个问题"},
 			BookmarkedFmt:   "已收藏 %s",
 			AlreadyFmt:      "%s 已在收藏中",
 			UnbookmarkFmt:   "已取消收藏 %s",
@@ -102,11 +108,13 @@ func textFor(lang string) text {
 		EmptyDue:    "Nothing is due today.",
 		EmptyMarked: "No bookmarks yet.",
 
-		DeckFmt:       "%s: %d notes · %d new · %d learning · %d review · %d mastered",
+		DeckFmt:       "%s: %s · %d new · %d learning · %d review · %d mastered",
+		Notes:         [2]string{"%d note", "%d notes"},
 		Reviews:       "Reviews",
 		ReviewsFmt:    "%d today · %d in 7 days · %d in all",
 		Streak:        "Streak",
-		StreakFmt:     "%d days (longest %d)",
+		StreakFmt:     "%s (longest %d)",
+		Days:          [2]string{"%d day", "%d days"},
 		Retention:     "Retention",
 		RetentionFmt:  "%d%% (%d of %d reviews of review cards passed, last 30 days)",
 		RetentionNone: "— (no reviews of review cards in 30 days)",
@@ -123,8 +131,8 @@ func textFor(lang string) text {
 		Stability:     "stability",
 		Lapses:        "lapses",
 
-		CheckOKFmt:      "%d notes, no problems",
-		CheckBadFmt:     "%d problems",
+		CheckOKFmt:      "%s, no problems",
+		Problems:        [2]string{"%d problem", "%d problems"},
 		BookmarkedFmt:   "Bookmarked %s",
 		AlreadyFmt:      "%s was already bookmarked",
 		UnbookmarkFmt:   "Removed the bookmark of %s",
@@ -238,3 +246,6 @@ func helpFor(lang string) helpText {
 		HelpFlag:     "explain the command and its flags",
 	}
 }
+
+// count writes n with the singular or plural form of f (wording.Count).
+func count(n int, f [2]string) string { return wording.Count(n, f[0], f[1]) }

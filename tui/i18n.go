@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"mianjing/wording"
 )
 
 // text holds every string the interface shows, in one language. Format
@@ -80,14 +82,16 @@ type text struct {
 	OfferBackNote   string
 	OfferBackStats  string
 	SummaryTitle    string
-	SumCardsFmt     string // %d cards, %d grades
+	SumCardsFmt     string    // notes reviewed (SumNotes), grades (SumGrades)
+	SumNotes        [2]string // one, many (wording.Count)
+	SumGrades       [2]string // one, many
 	SumNothing      string
-	SumTimeFmt      string // %s duration
-	SumPointsFmt    string // %d ticked, %d points, %d percent
-	SumMarkedFmt    string // %d bookmarked
-	SumDueNowFmt    string // %d due now
-	SumLearnFmt     string // %s in how long
-	SumSavedFmt     string // %d grades saved
+	SumTimeFmt      string    // %s duration
+	SumPointsFmt    string    // %d ticked, %d points, %d percent
+	SumMarkedFmt    string    // %d bookmarked
+	SumDueNowFmt    string    // %d due now
+	SumLearnFmt     string    // %s in how long
+	SumSaved        [2]string // one grade saved, %d grades saved
 	SumBack         string
 	SumBackNote     string
 	SumBackStats    string
@@ -100,8 +104,6 @@ type text struct {
 	SecondsFmt      string // %d seconds
 	MinutesFmt      string // %d minutes, %d seconds
 	HoursFmt        string // %d hours, %d minutes
-	// Interval units replacing srs.IntervalLabel's m, h, d, mo, y.
-	UnitMinute, UnitHour, UnitDay, UnitMonth, UnitYear string
 
 	// Stats screen.
 	StatsTitle      string
@@ -120,9 +122,10 @@ type text struct {
 	StatLearning    string
 	StatNew         string
 	ActivityTitle   string
-	ReviewsFmt      string // %d today, %d in the last 7 days
-	StreakFmt       string // %d current streak, %d longest, in days
-	RetentionFmt    string // %d percent, %d passes, %d reviews of review cards, last 30 days
+	ReviewsFmt      string    // %d today, %d in the last 7 days
+	StreakFmt       string    // current streak (StreakDays), %d longest
+	StreakDays      [2]string // one day, %d days
+	RetentionFmt    string    // %d percent, %d passes, %d reviews of review cards, last 30 days
 	RetentionNone   string
 	MemoryWeakest   string // the per-note section, weakest first
 	MemoryDeck      string // the per-note section, in deck order
@@ -222,7 +225,8 @@ func zhText() text {
 		StatNew:         "新题",
 		ActivityTitle:   "复习",
 		ReviewsFmt:      "今天 %d · 近 7 天 %d",
-		StreakFmt:       "连续 %d 天 · 最长 %d 天",
+		StreakFmt:       "连续 %s · 最长 %d 天",
+		StreakDays:      [2]string{"%d 天", "%d 天"},
 		RetentionFmt:    "保持率 %d%%（近 30 天 %d/%d）",
 		RetentionNone:   "保持率 —（近 30 天没有复习卡片）",
 		MemoryWeakest:   "每题记忆 · 最弱在前",
@@ -262,14 +266,16 @@ func zhText() text {
 		OfferBackNote:   "按 esc 返回笔记",
 		OfferBackStats:  "按 esc 返回统计",
 		SummaryTitle:    "自测结束",
-		SumCardsFmt:     "复习 %d 题，评分 %d 次",
+		SumCardsFmt:     "复习 %s，评分 %s",
+		SumNotes:        [2]string{"%d 题", "%d 题"},
+		SumGrades:       [2]string{"%d 次", "%d 次"},
 		SumNothing:      "这次没有评分。",
 		SumTimeFmt:      "用时 %s",
 		SumPointsFmt:    "要点回忆 %d/%d（%d%%）",
 		SumMarkedFmt:    "其中已收藏 %d 题",
 		SumDueNowFmt:    "还有 %d 题已到期",
 		SumLearnFmt:     "学习中的题目 %s后再来",
-		SumSavedFmt:     "%d 次评分都已保存",
+		SumSaved:        [2]string{"评分已保存", "%d 次评分都已保存"},
 		SumBack:         "按 enter 返回列表",
 		SumBackNote:     "按 enter 返回笔记",
 		SumBackStats:    "按 enter 返回统计",
@@ -282,7 +288,6 @@ func zhText() text {
 		SecondsFmt:      "%d秒",
 		MinutesFmt:      "%d分%d秒",
 		HoursFmt:        "%d小时%d分",
-		UnitMinute:      "分钟", UnitHour: "小时", UnitDay: "天", UnitMonth: "个月", UnitYear: "年",
 	}
 }
 
@@ -354,7 +359,8 @@ func enText() text {
 		StatNew:         "new",
 		ActivityTitle:   "Activity",
 		ReviewsFmt:      "reviews today %d · in 7 days %d",
-		StreakFmt:       "streak %d days · longest %d",
+		StreakFmt:       "streak %s · longest %d",
+		StreakDays:      [2]string{"%d day", "%d days"},
 		RetentionFmt:    "retention %d%% (30 days: %d/%d)",
 		RetentionNone:   "retention — (no review cards in 30 days)",
 		MemoryWeakest:   "Memory per note · weakest first",
@@ -394,14 +400,16 @@ func enText() text {
 		OfferBackNote:   "esc: back to the note",
 		OfferBackStats:  "esc: back to the stats",
 		SummaryTitle:    "Self-test finished",
-		SumCardsFmt:     "%d notes reviewed, %d grades",
+		SumCardsFmt:     "%s, %s",
+		SumNotes:        [2]string{"%d note reviewed", "%d notes reviewed"},
+		SumGrades:       [2]string{"%d grade", "%d grades"},
 		SumNothing:      "Nothing was graded.",
 		SumTimeFmt:      "Time: %s",
 		SumPointsFmt:    "Key points recalled: %d/%d (%d%%)",
 		SumMarkedFmt:    "%d of them bookmarked",
 		SumDueNowFmt:    "%d notes are still due",
 		SumLearnFmt:     "Learning notes come back in %s",
-		SumSavedFmt:     "All %d grades saved",
+		SumSaved:        [2]string{"Grade saved", "All %d grades saved"},
 		SumBack:         "enter: back to the list",
 		SumBackNote:     "enter: back to the note",
 		SumBackStats:    "enter: back to the stats",
@@ -414,21 +422,28 @@ func enText() text {
 		SecondsFmt:      "%ds",
 		MinutesFmt:      "%dm %ds",
 		HoursFmt:        "%dh %dm",
-		UnitMinute:      "m", UnitHour: "h", UnitDay: "d", UnitMonth: "mo", UnitYear: "y",
 	}
 }
 
 // interval localises a label of srs.IntervalLabel ("<1m", "10m", "3h",
-// "2d", "1.5mo", "1.2y"): "10分钟", "2天" in Chinese.
+// "2d", "1.5mo", "1.2y"): "10分钟", "2天" in Chinese, as the commands
+// write it (wording.Interval).
 func (t text) interval(label string) string {
-	for _, u := range []struct{ suffix, local string }{
-		{"mo", t.UnitMonth}, {"m", t.UnitMinute}, {"h", t.UnitHour}, {"d", t.UnitDay}, {"y", t.UnitYear},
-	} {
-		if n, ok := strings.CutSuffix(label, u.suffix); ok {
-			return n + u.local
-		}
-	}
-	return label
+	return wording.Interval(t.Lang, label)
+}
+
+// count writes n with the singular or plural form of f, as the commands
+// do (wording.Count).
+func count(n int, f [2]string) string { return wording.Count(n, f[0], f[1]) }
+
+// streak says the current and longest study streaks.
+func (t text) streak(current, longest int) string {
+	return fmt.Sprintf(t.StreakFmt, count(current, t.StreakDays), longest)
+}
+
+// sumCards says how many notes a self-test reviewed with how many grades.
+func (t text) sumCards(notes, grades int) string {
+	return fmt.Sprintf(t.SumCardsFmt, count(notes, t.SumNotes), count(grades, t.SumGrades))
 }
 
 // duration renders a time spent: "45秒", "12分30秒", "1小时5分".

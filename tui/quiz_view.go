@@ -310,7 +310,7 @@ func (q quizModel) summaryView() string {
 	if len(q.g.history) == 0 {
 		lines = append(lines, t.SumNothing)
 	} else {
-		lines = append(lines, fmt.Sprintf(t.SumCardsFmt, len(seen), len(q.g.history)),
+		lines = append(lines, t.sumCards(len(seen), len(q.g.history)),
 			fmt.Sprintf(t.SumTimeFmt, t.duration(q.endedAt.Sub(q.startedAt))))
 		var grades []string
 		for i, n := range byRating {
@@ -333,7 +333,7 @@ func (q quizModel) summaryView() string {
 	case q.g.pending > 0:
 		lines = append(lines, s.Status.Render(t.Saving))
 	case len(q.g.history) > 0:
-		lines = append(lines, s.Status.Render(fmt.Sprintf(t.SumSavedFmt, q.g.savedCount())))
+		lines = append(lines, s.Status.Render(count(q.g.savedCount(), t.SumSaved)))
 	}
 	_, _, summary := q.backTexts()
 	lines = append(lines, "", s.Hint.Render(summary))

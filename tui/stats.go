@@ -17,6 +17,7 @@ import (
 	"mianjing/store"
 	"mianjing/tui/charts"
 	"mianjing/tui/render"
+	"mianjing/wording"
 )
 
 // Layout of the stats screen.
@@ -471,7 +472,7 @@ func (m statsModel) activityBlock() string {
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, s.Section.Render(t.ActivityTitle),
 		fmt.Sprintf(t.ReviewsFmt, st.ReviewsToday, st.ReviewsWeek),
-		fmt.Sprintf(t.StreakFmt, st.CurrentStreak, st.LongestStreak),
+		t.streak(st.CurrentStreak, st.LongestStreak),
 		retention)
 }
 
@@ -556,8 +557,5 @@ func padLeft(x string, w int) string { return strings.Repeat(" ", max(0, w-ansi.
 // stabilityLabel renders a stability in days the way intervals are shown:
 // "<1天", "12天", "2.5个月".
 func (m statsModel) stabilityLabel(days float64) string {
-	if days < 0.5 {
-		return m.c.text.interval("<1d")
-	}
-	return m.c.text.interval(srs.FormatDays(int(math.Round(days))))
+	return wording.Days(m.c.text.Lang, days)
 }
