@@ -322,8 +322,9 @@ func TestRenderNoteAllWidths(t *testing.T) {
 
 func TestRenderDeckNotes(t *testing.T) {
 	bodies := deckNotes(t)
-	if len(bodies) != 11 {
-		t.Fatalf("%d deck notes, want 11", len(bodies))
+	// The deck grows; the 11 seed notes are its floor.
+	if len(bodies) < 11 {
+		t.Fatalf("%d deck notes, want at least 11", len(bodies))
 	}
 	r := New()
 	for name, md := range bodies {
