@@ -16,6 +16,7 @@ const (
 	ScopeBookmarked              // every bookmarked note, weakest first
 	ScopeAll                     // every note, shuffled
 	ScopeOne                     // the single note QueueInput.One
+	ScopeListed                  // every note of the deck, in study priority
 )
 
 // QueueInput is everything a queue is built from, as plain values so srs
@@ -67,7 +68,11 @@ type queued struct {
 // to NewPerDay − NewToday. ScopeBookmarked: every bookmarked note whatever
 // its schedule, lowest retrievability first; new cards have no memory, count
 // as R = 0 and so come first, in deck order. ScopeAll: every note, shuffled
-// by seed. ScopeOne: In.One alone, if it is in the deck. Ids outside the
+// by seed. ScopeOne: In.One alone, if it is in the deck. ScopeListed: every
+// note of the deck in study priority — learning and relearning cards due
+// before the day ends (earliest first), review cards due today (lowest
+// retrievability first), new cards in deck order (no daily limit: the
+// learner listed them), then the rest, earliest due first. Ids outside the
 // deck are ignored.
 func BuildQueue(in QueueInput, scope Scope, seed int64) []string {
 	deck := in.deck()
@@ -93,6 +98,8 @@ func BuildQueue(in QueueInput, scope Scope, seed int64) []string {
 			return []string{in.One}
 		}
 		return nil
+	case ScopeListed:
+		return listedQueue(in, deck)
 	}
 
 	end := in.dayEnd()
@@ -124,6 +131,59 @@ func BuildQueue(in QueueInput, scope Scope, seed int64) []string {
 	out = append(out, ids(learn)...)
 	out = append(out, ids(review)...)
 	return append(out, fresh...)
+}
+
+// listedQueue is BuildQueue's ScopeListed.
+func listedQueue(in QueueInput, deck []string) []string {
+	end := in.dayEnd()
+	var learn, review, later []queued
+	var fresh []string
+	for i, id := range deck {
+		c, ok := in.Cards[id]
+		q := queued{id: id, pos: i, due: c.Due}
+		switch {
+		case !ok || c.State == New:
+			fresh = append(fresh, id)
+		case isLearning(c.State) && c.Due.Before(end):
+			learn = append(learn, q)
+		case c.Due.Before(end):
+			q.r = in.Sched.Retrievability(c, in.Now)
+			review = append(review, q)
+		default:
+			later = append(later, q)
+		}
+	}
+	byDue := func(a, b queued) int { return cmp.Or(a.due.Compare(b.due), cmp.Compare(a.pos, b.pos)) }
+	slices.SortFunc(learn, byDue)
+	slices.SortFunc(review, func(a, b queued) int {
+		return cmp.Or(cmp.Compare(a.r, b.r), a.due.Compare(b.due), cmp.Compare(a.pos, b.pos))
+	})
+	slices.SortFunc(later, byDue)
+	out := append(ids(learn), ids(review)...)
+	out = append(out, fresh...)
+	return append(out, ids(later)...)
+}
+
+// TodayIDs returns the notes of in's deck that today's study holds, in deck
+// order: learning and review cards due before the study day ends, and new
+// cards in deck order up to NewPerDay − NewToday.
+func TodayIDs(in QueueInput) []string {
+	end := in.dayEnd()
+	newLeft := max(0, in.NewPerDay-in.NewToday)
+	var out []string
+	for _, id := range in.deck() {
+		c, ok := in.Cards[id]
+		switch {
+		case !ok || c.State == New:
+			if newLeft > 0 {
+				out = append(out, id)
+				newLeft--
+			}
+		case c.Due.Before(end):
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 func ids(qs []queued) []string {

@@ -156,3 +156,28 @@ func BenchmarkBuildQueue10k(b *testing.B) {
 		BuildQueue(in, ScopeDue, 1)
 	}
 }
+
+// ScopeListed orders every note: learning due today, reviews due today
+// weakest first, new cards in deck order, then later reviews by due date.
+func TestListedQueue(t *testing.T) {
+	sched := NewScheduler()
+	now := time.Date(2025, 3, 12, 10, 0, 0, 0, time.UTC)
+	cards := map[string]Card{
+		"later":  {State: Review, Stability: 30, Due: now.Add(72 * time.Hour), LastReview: now.Add(-24 * time.Hour)},
+		"learn":  {State: Learning, Due: now.Add(time.Hour), LastReview: now},
+		"weak":   {State: Review, Stability: 1, Due: now.Add(-48 * time.Hour), LastReview: now.Add(-96 * time.Hour)},
+		"strong": {State: Review, Stability: 50, Due: now.Add(-time.Hour), LastReview: now.Add(-24 * time.Hour)},
+		"soon":   {State: Review, Stability: 30, Due: now.Add(24 * time.Hour), LastReview: now.Add(-24 * time.Hour)},
+	}
+	in := QueueInput{Deck: []string{"later", "new1", "learn", "weak", "new2", "strong", "soon"},
+		Cards: cards, NewPerDay: 1, Now: now, Sched: sched}
+	got := BuildQueue(in, ScopeListed, 1)
+	want := []string{"learn", "weak", "strong", "new1", "new2", "soon", "later"}
+	if !slices.Equal(got, want) {
+		t.Errorf("listed = %q, want %q", got, want)
+	}
+	today := TodayIDs(in)
+	if want := []string{"new1", "learn", "weak", "strong"}; !slices.Equal(today, want) {
+		t.Errorf("TodayIDs = %q, want %q (one new card a day)", today, want)
+	}
+}

@@ -128,6 +128,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, cmd)
 	}
 	m.c.nav = nil
+	m.c.refreshTally(m.c.now())
 	return m, tea.Batch(cmds...)
 }
 
@@ -224,7 +225,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.err != nil {
 			m.c.setError(m.c.text.ErrProgressFmt, msg.err)
 		}
-		m.c.setProgress(msg.cards, msg.bookmarks, msg.settings)
+		m.c.setProgress(msg.cards, msg.bookmarks, msg.settings, msg.newToday)
 		cmd = m.list.setItems()
 		return m, tea.Batch(cmd, m.relayout())
 

@@ -111,12 +111,12 @@ func TestTinyTerminalAsksForMoreRoom(t *testing.T) {
 
 func TestLanguage(t *testing.T) {
 	zh := newDriver(t, Options{Lang: "zh"}, 100, 30)
-	zh.mustContain("11 题", "今日到期", "按 / 筛选", "打开", "退出", "新")
+	zh.mustContain("11 题", "新 11", "到期 0", "按 / 筛选", "打开", "退出")
 	en := newDriver(t, Options{Lang: "en"}, 100, 30)
-	en.mustContain("11 notes", "due today", "/ to filter", "open", "quit", "new")
-	en.mustNotContain("筛选", "退出", "今日到期")
+	en.mustContain("11 notes", "11 new", "0 due", "/ to filter", "open", "quit")
+	en.mustNotContain("筛选", "退出", "到期")
 	en.keys("s")
-	en.mustContain("Self-test · due", "show answer")
+	en.mustContain("Self-test · all", "show answer")
 	en.send(sizeMsg(30, 8))
 	en.mustContain("Please enlarge")
 }

@@ -63,8 +63,11 @@ type common struct {
 	cards     map[string]srs.Card
 	bookmarks map[string]time.Time
 	settings  store.Settings
-	// tally memoises counts: the list header draws it on every frame, and
-	// counting a 10,000-note deck takes milliseconds.
+	// newToday is how many new cards were started this study day.
+	newToday int
+	// tally is counted from the snapshot by refreshTally, from Update: the
+	// list header draws it on every frame, and counting a 10,000-note deck
+	// takes milliseconds.
 	tally tally
 	// inFlight holds notes whose bookmark write has not come back: a second
 	// b meanwhile is ignored, since concurrent toggles could report their
@@ -113,15 +116,19 @@ func newCommon(o Options) *common {
 	return c
 }
 
-// tally is the header's counts for one study day and progress snapshot.
+// tally is the header's counts and today's study for one study day and
+// progress snapshot.
 type tally struct {
-	ok                 bool
-	day                int
-	total, due, marked int
+	ok                        bool
+	day                       int
+	total, fresh, due, marked int
+	today                     map[string]bool // the notes today's study holds
 }
 
 // setProgress replaces the progress snapshot; nil maps keep the old ones.
-func (c *common) setProgress(cards map[string]srs.Card, bookmarks map[string]time.Time, settings store.Settings) {
+// newToday is how many new cards were started this study day.
+func (c *common) setProgress(cards map[string]srs.Card, bookmarks map[string]time.Time, settings store.Settings, newToday int) {
+	c.newToday = newToday
 	if cards != nil {
 		c.cards = cards
 	}
@@ -246,25 +253,27 @@ func (c *common) measureStateWidth() int {
 	return w
 }
 
-// counts returns the header's numbers for the notes of the deck, counted
-// as the study queue counts them. They change with the progress snapshot
-// and the study day only (due today is due before the day ends), so they
-// are counted again only then.
-func (c *common) counts(now time.Time) (total, due, marked int) {
+// refreshTally counts the header's numbers and today's study again when
+// the progress snapshot or the study day changed. It runs in Update, so
+// that View only reads them.
+func (c *common) refreshTally(now time.Time) {
 	day := srs.DayIndex(now, now.Location(), c.settings.RolloverHour)
-	if t := c.tally; t.ok && t.day == day {
-		return t.total, t.due, t.marked
+	if c.tally.ok && c.tally.day == day {
+		return
 	}
 	ids := make([]string, len(c.deck.Notes))
 	for i, n := range c.deck.Notes {
 		ids[i] = n.ID
 	}
-	sched := srs.NewScheduler()
-	sched.Loc, sched.RolloverHour = now.Location(), c.settings.RolloverHour
-	n := srs.Counts(srs.QueueInput{Deck: ids, Cards: c.cards, Bookmarks: c.bookmarks,
-		NewPerDay: c.settings.NewPerDay, Now: now, Sched: sched})
-	c.tally = tally{ok: true, day: day, total: len(c.deck.Notes), due: n.DueToday, marked: n.Bookmarked}
-	return c.tally.total, c.tally.due, c.tally.marked
+	in := srs.QueueInput{Deck: ids, Cards: c.cards, Bookmarks: c.bookmarks, NewToday: c.newToday,
+		NewPerDay: c.settings.NewPerDay, Now: now, Sched: c.scheduler(now)}
+	n := srs.Counts(in)
+	today := map[string]bool{}
+	for _, id := range srs.TodayIDs(in) {
+		today[id] = true
+	}
+	c.tally = tally{ok: true, day: day, total: len(c.deck.Notes), fresh: n.NewAvailable, due: n.DueToday,
+		marked: n.Bookmarked, today: today}
 }
 
 // statusLine renders the message line above the help: the error if any,
@@ -363,11 +372,11 @@ func (c *common) loadProgress() tea.Cmd {
 	if c.store == nil {
 		return nil
 	}
-	return c.io.add(loadProgressJob(c.store))
+	return c.io.add(loadProgressJob(c.store, c.now()))
 }
 
 // loadProgressJob reads the progress snapshot.
-func loadProgressJob(st store.Store) func() tea.Msg {
+func loadProgressJob(st store.Store, now time.Time) func() tea.Msg {
 	return func() tea.Msg {
 		msg := progressLoadedMsg{bookmarks: st.Bookmarks()}
 		var err error
@@ -380,8 +389,28 @@ func loadProgressJob(st store.Store) func() tea.Msg {
 				msg.err = err
 			}
 		}
+		if msg.newToday, err = newStartedToday(st, now, msg.settings.RolloverHour); err != nil && msg.err == nil {
+			msg.err = err
+		}
 		return msg
 	}
+}
+
+// newStartedToday counts the notes first reviewed (their card new before
+// the grade) since the study day of now began. It reads only today's end of
+// the log.
+func newStartedToday(st store.Store, now time.Time, rollover int) (int, error) {
+	revs, err := st.ReviewsSince(srs.DayStart(now, now.Location(), rollover))
+	if err != nil {
+		return 0, err
+	}
+	fresh := map[string]bool{}
+	for _, r := range revs {
+		if r.Before.State == srs.New {
+			fresh[r.NoteID] = true
+		}
+	}
+	return len(fresh), nil
 }
 
 // toggleBookmark starts a bookmark write for id unless one is in flight.

@@ -17,6 +17,7 @@ type text struct {
 	// Header of the list.
 	NotesFmt      string // %d notes
 	DueTodayFmt   string // %d due today
+	NewTodayFmt   string // %d new cards in today's study
 	BookmarkedFmt string // %d bookmarked
 	ScopeAll      string
 	ScopeMarked   string
@@ -147,6 +148,22 @@ type text struct {
 	// ChapterFmt heads a chapter's rows: name and note count.
 	ChapterFmt     string
 	NoMoreChapters string
+
+	// Reading view: search, editing the deck, previous answers.
+	KeySearch, KeyNextMatch, KeyPrevMatch, KeyClearSearch string
+	KeyNextHeading, KeyPrevHeading, KeyEdit               string
+	KeyShowAnswers, KeyHideAnswers                        string
+	SearchNone                                            string // the query matches nothing
+	EditBuiltin                                           string // e on the built-in deck
+	ErrEditorFmt                                          string // %v exec error
+	ReloadedFmt                                           string // %d changed, %d added, %d removed
+	ErrReloadFmt                                          string // %v the deck's problems
+	ErrWatchFmt                                           string // %v watcher error
+	AnswersTitle                                          string
+	AnswersLoading                                        string
+	AnswersNone                                           string
+	AnswerPointsFmt                                       string // %d ticked, %d points
+	ErrAnswersFmt                                         string // %v store error
 }
 
 // textFor returns the strings of lang ("zh" or anything else for English).
@@ -163,14 +180,15 @@ func zhText() text {
 		Enlarge: "请放大窗口（至少 40×12）\nq 退出",
 
 		NotesFmt:      "%d 题",
-		DueTodayFmt:   "今日到期 %d",
+		DueTodayFmt:   "到期 %d",
+		NewTodayFmt:   "新 %d",
 		BookmarkedFmt: "收藏 %d",
 		ScopeAll:      "全部",
 		ScopeMarked:   "收藏",
-		ScopeDue:      "到期",
+		ScopeDue:      "今日",
 		EmptyAll:      "题库是空的。",
 		EmptyMarked:   "还没有收藏。按 b 收藏当前题目，按 f 切换范围。",
-		EmptyDue:      "今天没有到期的题目。按 f 切换范围。",
+		EmptyDue:      "今天没有要学的题目：没有到期的，新题也已达每日上限。按 f 切换范围。",
 		NoMatches:     "没有匹配的题目。",
 		FilterPrompt:  "筛选：",
 		FilterHolder:  "标题、标签、答案，或 难度:3",
@@ -208,6 +226,21 @@ func zhText() text {
 		KeyChapter: "只看本章", KeyPrevChapter: "上一章", KeyNextChapter: "下一章",
 		ChapterFmt: "%s · %d 题", NoMoreChapters: "没有更多章节",
 
+		KeySearch: "搜索", KeyNextMatch: "下一个匹配", KeyPrevMatch: "上一个匹配", KeyClearSearch: "清除搜索",
+		KeyNextHeading: "下一节", KeyPrevHeading: "上一节", KeyEdit: "编辑",
+		KeyShowAnswers: "我的回答", KeyHideAnswers: "收起回答",
+		SearchNone:      "无匹配",
+		EditBuiltin:     "内置题库不能编辑：先运行 mianjing deck export 目录，再用 --notes 目录 打开",
+		ErrEditorFmt:    "编辑器未能运行：%v",
+		ReloadedFmt:     "题库已重新载入：改动 %d，新增 %d，删除 %d",
+		ErrReloadFmt:    "笔记有错误，保留旧版本：%v",
+		ErrWatchFmt:     "无法监视题库目录，改动需重启后生效：%v",
+		AnswersTitle:    "我以前的回答",
+		AnswersLoading:  "读取中…",
+		AnswersNone:     "还没有写过这道题的回答（自测时按 i 输入）。",
+		AnswerPointsFmt: "要点 %d/%d",
+		ErrAnswersFmt:   "读取回答失败：%v",
+
 		StatsTitle:      "学习统计",
 		StatsDateFmt:    "1月2日",
 		StatsLoading:    "正在统计…",
@@ -236,7 +269,7 @@ func zhText() text {
 		ColLapses:       "遗忘",
 
 		QuizHeaderFmt:   "自测 · %s",
-		ModeDue:         "到期",
+		ModeDue:         "今日",
 		ModeMarked:      "收藏",
 		ModeAll:         "全部",
 		ModeOne:         "单题",
@@ -297,14 +330,15 @@ func enText() text {
 		Enlarge: "Please enlarge the window (40×12 at least)\nq quits",
 
 		NotesFmt:      "%d notes",
-		DueTodayFmt:   "%d due today",
+		DueTodayFmt:   "%d due",
+		NewTodayFmt:   "%d new",
 		BookmarkedFmt: "%d bookmarked",
 		ScopeAll:      "all",
 		ScopeMarked:   "bookmarked",
-		ScopeDue:      "due",
+		ScopeDue:      "today",
 		EmptyAll:      "The deck is empty.",
 		EmptyMarked:   "No bookmarks yet. b bookmarks a note, f changes the scope.",
-		EmptyDue:      "Nothing is due today. f changes the scope.",
+		EmptyDue:      "Nothing to study today: nothing is due and the daily new-card limit is reached. f changes the scope.",
 		NoMatches:     "Nothing matched.",
 		FilterPrompt:  "Filter: ",
 		FilterHolder:  "title, tag, answer, or d:3",
@@ -342,6 +376,21 @@ func enText() text {
 		KeyChapter: "this chapter only", KeyPrevChapter: "prev chapter", KeyNextChapter: "next chapter",
 		ChapterFmt: "%s · %d notes", NoMoreChapters: "No more chapters",
 
+		KeySearch: "search", KeyNextMatch: "next match", KeyPrevMatch: "prev match", KeyClearSearch: "clear search",
+		KeyNextHeading: "next section", KeyPrevHeading: "prev section", KeyEdit: "edit",
+		KeyShowAnswers: "my answers", KeyHideAnswers: "hide answers",
+		SearchNone:      "no match",
+		EditBuiltin:     "The built-in deck is read-only: run mianjing deck export DIR, then open it with --notes DIR",
+		ErrEditorFmt:    "the editor did not run: %v",
+		ReloadedFmt:     "Deck reloaded: %d changed, %d added, %d removed",
+		ErrReloadFmt:    "kept the old version: %v",
+		ErrWatchFmt:     "cannot watch the deck folder; restart to see edits: %v",
+		AnswersTitle:    "My previous answers",
+		AnswersLoading:  "loading…",
+		AnswersNone:     "No typed answers yet (press i in a self-test to type one).",
+		AnswerPointsFmt: "points %d/%d",
+		ErrAnswersFmt:   "cannot read your answers: %v",
+
 		StatsTitle:      "Progress",
 		StatsDateFmt:    "Mon Jan 2",
 		StatsLoading:    "Counting…",
@@ -370,7 +419,7 @@ func enText() text {
 		ColLapses:       "lapses",
 
 		QuizHeaderFmt:   "Self-test · %s",
-		ModeDue:         "due",
+		ModeDue:         "today",
 		ModeMarked:      "bookmarked",
 		ModeAll:         "all",
 		ModeOne:         "one note",

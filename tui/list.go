@@ -383,7 +383,7 @@ func (m *listModel) applyStyles() {
 
 // scopeNotes returns the deck indices the current scope shows.
 func (m listModel) scopeNotes() []int {
-	now := m.c.now()
+	m.c.refreshTally(m.c.now())
 	var out []int
 	for i, n := range m.c.deck.Notes {
 		if m.chapter != "" && n.Chapter != m.chapter {
@@ -395,7 +395,7 @@ func (m listModel) scopeNotes() []int {
 				continue
 			}
 		case scopeDue:
-			if !m.c.dueToday(n.ID, now) {
+			if !m.c.tally.today[n.ID] {
 				continue
 			}
 		}
@@ -533,39 +533,40 @@ func (m listModel) scopeName() string {
 	return [...]string{m.c.text.ScopeAll, m.c.text.ScopeMarked, m.c.text.ScopeDue}[m.scope]
 }
 
-// quizMode is the session s starts: due cards by default (the "all" scope
-// too: a tests every note), bookmarked ones in the bookmarked scope.
+// quizMode is the mode s logs its session under: the due scope's
+// session is today's study; the others study what they list.
 func (m listModel) quizMode() store.Mode {
-	if m.scope == scopeMarked {
+	switch m.scope {
+	case scopeMarked:
 		return store.ModeBookmarked
+	case scopeDue:
+		return store.ModeDue
 	}
-	return store.ModeDue
+	return store.ModeAll
 }
 
-// studyIDs are the notes a self-test draws from: the whole deck, or the
-// notes matching the filter, in deck order. The scope picks the mode, not
-// the notes, so a due session also gets its new cards.
+// studyIDs are the notes s studies: exactly the rows the list shows (its
+// scope, chapter and filter), in deck order.
 func (m listModel) studyIDs() []string {
-	ns := m.c.deck.Notes
-	var ids []string
-	if m.list.IsFiltered() {
-		targets := make([]string, len(ns))
-		for i := range ns {
-			targets[i] = noteItem{index: i, note: &ns[i], search: m.search}.FilterValue()
+	var rows []int
+	for _, it := range m.list.VisibleItems() {
+		if n, ok := it.(noteItem); ok {
+			rows = append(rows, n.index)
 		}
-		var hits []int
-		for _, r := range filterNotes(m.list.FilterValue(), targets) {
-			hits = append(hits, r.Index)
-		}
-		slices.Sort(hits)
-		for _, i := range hits {
-			if m.chapter == "" || ns[i].Chapter == m.chapter {
-				ids = append(ids, ns[i].ID)
-			}
-		}
-		return ids
 	}
-	for _, n := range ns {
+	slices.Sort(rows)
+	ids := make([]string, len(rows))
+	for i, r := range rows {
+		ids[i] = m.c.deck.Notes[r].ID
+	}
+	return ids
+}
+
+// allIDs are the notes an empty session offers instead: the chapter, or
+// the deck, in deck order.
+func (m listModel) allIDs() []string {
+	var ids []string
+	for _, n := range m.c.deck.Notes {
 		if m.chapter == "" || n.Chapter == m.chapter {
 			ids = append(ids, n.ID)
 		}
@@ -612,9 +613,9 @@ func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
 			m.scope = (m.scope + 1) % scopeCount
 			return m, m.setItems()
 		case key.Matches(k, m.keys.Study):
-			return m, m.c.navigate(startQuizMsg{ids: m.studyIDs(), mode: m.quizMode()})
+			return m, m.c.navigate(startQuizMsg{ids: m.studyIDs(), mode: m.quizMode(), listed: true, others: m.allIDs()})
 		case key.Matches(k, m.keys.StudyAll):
-			return m, m.c.navigate(startQuizMsg{ids: m.studyIDs(), mode: store.ModeAll})
+			return m, m.c.navigate(startQuizMsg{ids: m.studyIDs(), mode: store.ModeAll, others: m.allIDs()})
 		case key.Matches(k, m.keys.Stats):
 			return m, m.c.navigate(openStatsMsg{})
 		}
@@ -831,15 +832,11 @@ func (m listModel) View() string {
 	return stack(parts...)
 }
 
-// header shows the deck name, scope and counts.
+// header shows the deck name, scope and counts: notes, today's new cards
+// (within the daily limit), reviews due today, bookmarks.
 func (m listModel) header() string {
-	total, due, marked := m.c.counts(m.c.now())
-	return m.drawHeader(total, due, marked)
-}
-
-// drawHeader is header without the memo.
-func (m listModel) drawHeader(total, due, marked int) string {
 	c, s := m.c, m.c.styles
+	t := c.tally
 	inner := m.width - s.Header.GetHorizontalFrameSize()
 	name := c.deck.Name
 	if name == "" {
@@ -847,9 +844,10 @@ func (m listModel) drawHeader(total, due, marked int) string {
 	}
 	left := s.HeaderTitle.Render(name) + s.Counts.Render(" · ") + s.Scope.Render(m.scopeName())
 	right := s.Counts.Render(strings.Join([]string{
-		fmt.Sprintf(c.text.NotesFmt, total),
-		fmt.Sprintf(c.text.DueTodayFmt, due),
-		fmt.Sprintf(c.text.BookmarkedFmt, marked)}, " · "))
+		fmt.Sprintf(c.text.NotesFmt, t.total),
+		fmt.Sprintf(c.text.NewTodayFmt, t.fresh),
+		fmt.Sprintf(c.text.DueTodayFmt, t.due),
+		fmt.Sprintf(c.text.BookmarkedFmt, t.marked)}, " · "))
 	line := left + "  " + right
 	if gap := inner - lipgloss.Width(left) - lipgloss.Width(right); gap >= 2 {
 		line = left + strings.Repeat(" ", gap) + right

@@ -33,7 +33,7 @@ func TestListShowsEveryTitleInDeckOrder(t *testing.T) {
 		}
 		last = at
 	}
-	d.mustContain("大模型面经", "11 题", "今日到期 0", "收藏 0", "全部", "新")
+	d.mustContain("大模型面经", "11 题", "新 11", "到期 0", "收藏 0", "全部")
 }
 
 func TestListMarkers(t *testing.T) {
@@ -83,7 +83,7 @@ func TestListMarkers(t *testing.T) {
 	if strings.Contains(row(0), "★") {
 		t.Errorf("row 1 is not bookmarked: %q", row(0))
 	}
-	d.mustContain("今日到期 1", "收藏 1")
+	d.mustContain("到期 1", "收藏 1")
 }
 
 // highlighted returns the characters of a rendered line drawn underlined,
@@ -275,6 +275,11 @@ func TestScopeCycling(t *testing.T) {
 		Rating: srs.Good, After: srs.Card{State: srs.Review, Stability: 2, Due: testNow.Add(2 * time.Hour)}}); err != nil {
 		t.Fatal(err)
 	}
+	set := store.DefaultSettings()
+	set.NewPerDay = 2
+	if err := st.SaveSettings(set); err != nil {
+		t.Fatal(err)
+	}
 	d := newDriver(t, Options{Store: st}, 100, 30)
 	visible := func() []string {
 		var ids []string
@@ -294,10 +299,12 @@ func TestScopeCycling(t *testing.T) {
 	d.mustContain("大模型面经 · 收藏", testTitles[2], testTitles[6])
 	d.mustNotContain(testTitles[0])
 	d.keys("f")
-	if got := visible(); !slices.Equal(got, []string{"note-05"}) {
-		t.Errorf("due scope shows %v", got)
+	// Today's study: the due review and the first new cards within the
+	// daily limit, in deck order.
+	if got := visible(); !slices.Equal(got, []string{"note-01", "note-02", "note-05"}) {
+		t.Errorf("today scope shows %v", got)
 	}
-	d.mustContain("· 到期", testTitles[4])
+	d.mustContain("· 今日", "新 2", "到期 1", testTitles[4])
 	d.keys("f")
 	if len(visible()) != 11 {
 		t.Error("f did not come back to all")
@@ -412,7 +419,7 @@ func TestStudyStartsTheSelfTest(t *testing.T) {
 	if d.m.active != viewQuiz {
 		t.Fatal("s did not open the self-test")
 	}
-	d.mustContain("自测 · 到期", "1 / 11")
+	d.mustContain("自测 · 全部", "1 / 11")
 }
 
 func TestQuitFromTheList(t *testing.T) {

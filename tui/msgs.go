@@ -14,6 +14,7 @@ type progressLoadedMsg struct {
 	cards     map[string]srs.Card
 	bookmarks map[string]time.Time
 	settings  store.Settings
+	newToday  int // new cards first reviewed this study day
 	err       error
 }
 
@@ -63,6 +64,12 @@ type backMsg struct {
 type startQuizMsg struct {
 	ids  []string
 	mode store.Mode
+	// listed: ids are exactly what the list shows, studied in priority
+	// order (learning, due, new, the rest) rather than by the mode's rules.
+	listed bool
+	// others are the notes an empty session offers to study instead (the
+	// list's chapter or the deck); nil means ids.
+	others []string
 	// from is the screen the session returns to; the root model sets it.
 	from view
 }

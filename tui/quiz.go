@@ -51,6 +51,8 @@ type quizModel struct {
 	from    view              // where the session returns
 	early   []tea.KeyPressMsg // keys typed while the session was read
 	ids     []string          // the notes the session draws from, in deck order
+	listed  bool              // ids are what the list showed: study them all, by priority
+	others  []string          // what the empty screen offers instead (a, b), in deck order
 	loadErr error
 
 	sched    srs.Scheduler
@@ -121,7 +123,11 @@ func (q *quizModel) start(msg startQuizMsg) tea.Cmd {
 	q.input.Blur()
 	q.vp.SetContent("")
 	q.vp.SetContentLines(nil) // never the previous card's lines
-	q.mode, q.ids, q.from = msg.mode, slices.Clone(msg.ids), msg.from
+	q.mode, q.ids, q.from, q.listed = msg.mode, slices.Clone(msg.ids), msg.from, msg.listed
+	q.others = slices.Clone(msg.others)
+	if q.others == nil {
+		q.others = q.ids
+	}
 	keyHelp, _, _ := q.backTexts()
 	q.keys.Back.SetHelp(q.keys.Back.Help().Key, keyHelp)
 	q.layout()
@@ -146,19 +152,10 @@ func loadSessionJob(st store.Store, gen int, now time.Time) func() tea.Msg {
 			msg.err = err
 			return msg
 		}
-		since := srs.DayStart(now, now.Location(), msg.settings.RolloverHour)
-		revs, err := st.ReviewsSince(since)
-		if err != nil {
+		if msg.newToday, err = newStartedToday(st, now, msg.settings.RolloverHour); err != nil {
 			msg.err = err
 			return msg
 		}
-		fresh := map[string]bool{}
-		for _, r := range revs {
-			if r.Before.State == srs.New {
-				fresh[r.NoteID] = true
-			}
-		}
-		msg.newToday = len(fresh)
 		return msg
 	}
 }
@@ -238,7 +235,7 @@ func (q *quizModel) loadedSession(msg sessionLoadedMsg) tea.Cmd {
 	if msg.err != nil {
 		q.loadErr, q.step = msg.err, quizEmpty
 	} else {
-		q.c.setProgress(nil, msg.bookmarks, msg.settings)
+		q.c.setProgress(nil, msg.bookmarks, msg.settings, msg.newToday)
 		q.g = grader{cards: maps.Clone(msg.cards)}
 		if q.g.cards == nil {
 			q.g.cards = map[string]srs.Card{}
@@ -276,6 +273,9 @@ func (q *quizModel) begin(mode store.Mode) tea.Cmd {
 	q.sched = q.c.scheduler(now)
 	scope := map[store.Mode]srs.Scope{store.ModeDue: srs.ScopeDue, store.ModeBookmarked: srs.ScopeBookmarked,
 		store.ModeAll: srs.ScopeAll, store.ModeOne: srs.ScopeOne}[mode]
+	if q.listed && mode != store.ModeDue {
+		scope = srs.ScopeListed
+	}
 	q.g.sess = srs.BuildSession(q.queueInput(now), scope, now.UnixNano())
 	t := q.g.sess.Next(now)
 	if t.ID == "" || q.notes[t.ID] == nil {
@@ -383,8 +383,10 @@ func (q *quizModel) key(k tea.KeyPressMsg) tea.Cmd {
 	case quizEmpty:
 		switch {
 		case key.Matches(k, km.StudyMarked):
+			q.listed, q.ids = false, q.others
 			return q.begin(store.ModeBookmarked)
 		case key.Matches(k, km.StudyAll):
+			q.listed, q.ids = false, q.others
 			return q.begin(store.ModeAll)
 		case key.Matches(k, km.Back):
 			return q.done()
@@ -588,7 +590,7 @@ func (q quizModel) offerMarked() int {
 		return 0
 	}
 	n := 0
-	for _, id := range q.ids {
+	for _, id := range q.others {
 		if q.c.bookmarked(id) {
 			n++
 		}
@@ -598,10 +600,10 @@ func (q quizModel) offerMarked() int {
 
 // offerAll is how many notes the empty screen offers to test, shuffled.
 func (q quizModel) offerAll() int {
-	if q.mode == store.ModeAll || q.loadErr != nil {
+	if q.mode == store.ModeAll && !q.listed || q.loadErr != nil {
 		return 0
 	}
-	return len(q.ids)
+	return len(q.others)
 }
 
 func (q quizModel) gradeName(r srs.Rating) string {

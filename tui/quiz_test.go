@@ -61,9 +61,17 @@ func logOf(t *testing.T, st store.Store) []store.Review {
 }
 
 // newQuizDriver starts the app on st with the test deck and clock.
+// newQuizDriver starts the app on st with the list in today's scope, so
+// that s starts today's session (due cards, then new ones within the daily
+// limit).
 func newQuizDriver(t *testing.T, st store.Store, clk *clock, w, h int) *driver {
 	t.Helper()
-	return newDriver(t, clk.opts(Options{Store: st}), w, h)
+	d := newDriver(t, clk.opts(Options{Store: st}), w, h)
+	d.keys("f", "f")
+	if d.m.list.scope != scopeDue {
+		t.Fatalf("f f left the list in scope %v", d.m.list.scope)
+	}
+	return d
 }
 
 func (d *driver) quiz() *quizModel { return &d.m.quiz }
@@ -116,7 +124,7 @@ func TestQuizDueSessionFromTheList(t *testing.T) {
 	if d.current() != "note-01" {
 		t.Errorf("first card %q, want the due note-01", d.current())
 	}
-	d.mustContain("自测 · 到期", "1 / 9", testTitles[0], "#transformer #attention")
+	d.mustContain("自测 · 今日", "1 / 9", testTitles[0], "#transformer #attention")
 	// The question alone: no answer text yet.
 	d.mustNotContain("这是第 1 题的回答", "要点（")
 }
@@ -124,7 +132,7 @@ func TestQuizDueSessionFromTheList(t *testing.T) {
 func TestQuizBookmarkedAndAllSessions(t *testing.T) {
 	clk := newClock()
 	d := newQuizDriver(t, quizStore(t), clk, 80, 24)
-	d.keys("f", "s") // the bookmarked scope
+	d.keys("f", "f", "s") // from today's scope to all, then bookmarked
 	d.wantStep(quizQuestion)
 	if d.quiz().mode != store.ModeBookmarked || d.current() != "note-02" {
 		t.Errorf("bookmarked session: mode %q, card %q", d.quiz().mode, d.current())
@@ -133,7 +141,7 @@ func TestQuizBookmarkedAndAllSessions(t *testing.T) {
 
 	// a tests every note, shuffled; Easy graduates each at once.
 	d = newQuizDriver(t, quizStore(t), clk, 80, 24)
-	d.keys("a")
+	d.keys("f", "a") // the all scope
 	d.wantStep(quizQuestion)
 	d.mustContain("自测 · 全部", "1 / 11")
 	var order []string
@@ -164,7 +172,7 @@ func TestQuizOneNoteFromTheReadingView(t *testing.T) {
 	clk := newClock()
 	st := quizStore(t)
 	d := newQuizDriver(t, st, clk, 80, 24)
-	d.keys("j", "j", "enter", "t") // note-03, not due for 3 days
+	d.keys("f", "g", "j", "j", "enter", "t") // note-03, not due for 3 days
 	d.wantStep(quizQuestion)
 	if d.current() != "note-03" || d.quiz().mode != store.ModeOne {
 		t.Fatalf("t tested %q in mode %q", d.current(), d.quiz().mode)
@@ -264,7 +272,7 @@ func TestQuizNothingDueOffersTheOthers(t *testing.T) {
 func TestQuizEmptyBookmarkedSessionOffersAllOnly(t *testing.T) {
 	clk := newClock()
 	d := newQuizDriver(t, newTestStore(t), clk, 80, 24)
-	d.keys("f", "s")
+	d.keys("f", "f", "s") // the bookmarked scope
 	d.wantStep(quizEmpty)
 	d.mustContain("还没有收藏的题目", "还没有复习过的题目", "按 a 自测全部 11 题")
 	d.mustNotContain("按 b 自测收藏")
@@ -514,7 +522,7 @@ func TestQuizFailedWriteKeepsTheCard(t *testing.T) {
 func TestQuizFailedWriteOnTheSummaryComesBack(t *testing.T) {
 	st := quizStore(t)
 	d := newQuizDriver(t, st, newClock(), 80, 24)
-	d.keys("j", "j", "enter", "t", "space")
+	d.keys("f", "g", "j", "j", "enter", "t", "space")
 	save := d.press("4") // the last card: the summary shows at once
 	d.wantStep(quizSummary)
 	d.mustContain("保存中…")
@@ -606,7 +614,7 @@ func TestQuizUndoSeveralSteps(t *testing.T) {
 func TestQuizUndoFromTheSummary(t *testing.T) {
 	st := quizStore(t)
 	d := newQuizDriver(t, st, newClock(), 80, 24)
-	d.keys("j", "j", "enter", "t", "space", "4")
+	d.keys("f", "g", "j", "j", "enter", "t", "space", "4")
 	d.wantStep(quizSummary)
 	d.mustContain("u 撤销")
 	d.keys("u")
@@ -741,7 +749,7 @@ func TestQuizSummary(t *testing.T) {
 func TestQuizReturnShowsTheNewStateInTheList(t *testing.T) {
 	st := quizStore(t)
 	d := newQuizDriver(t, st, newClock(), 100, 30)
-	d.mustContain("今日到期 1")
+	d.mustContain("到期 1")
 	d.keys("s", "space", "3")
 	// The shared snapshot follows each saved grade, so the list is right
 	// even before its reload arrives.
@@ -752,7 +760,7 @@ func TestQuizReturnShowsTheNewStateInTheList(t *testing.T) {
 	if d.m.active != viewList {
 		t.Fatal("enter did not return to the list")
 	}
-	d.mustContain("今日到期 0")
+	d.mustContain("到期 0")
 	for _, l := range strings.Split(d.screen(), "\n") {
 		if strings.Contains(l, testTitles[0]) && strings.Contains(l, "到期") {
 			t.Errorf("note-01 still marked due: %q", l)
@@ -1029,7 +1037,7 @@ func TestQuizUndoThatDisagreesStopsUndoing(t *testing.T) {
 
 func TestQuizResizeOnTheEmptyScreen(t *testing.T) {
 	d := newQuizDriver(t, newTestStore(t), newClock(), 80, 24)
-	d.keys("f", "s")
+	d.keys("f", "f", "s") // the bookmarked scope
 	for _, sz := range [][2]int{{40, 12}, {120, 40}, {57, 19}} {
 		d.send(sizeMsg(sz[0], sz[1]))
 		d.wantStep(quizEmpty)

@@ -272,7 +272,7 @@ func (q quizModel) emptyView() string {
 func (q quizModel) nextDueLine(now time.Time) string {
 	t := q.c.text
 	var next time.Time
-	for _, id := range q.ids {
+	for _, id := range q.others {
 		c, ok := q.g.cards[id]
 		if !ok || c.State == srs.New || !c.Due.After(now) {
 			continue
