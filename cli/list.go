@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -84,7 +85,18 @@ func (r *runner) list(scope, chapter string, asJSON bool) int {
 	if err != nil {
 		return r.fail(exitError, "%s", err)
 	}
-	dayEnd := srs.DayStart(r.now, p.sched.Loc, p.sched.RolloverHour).AddDate(0, 0, 1)
+	// The due scope is today's study, as the app's: due cards and new
+	// ones within the daily limit.
+	ids := make([]string, len(d.Notes))
+	for i, n := range d.Notes {
+		ids[i] = n.ID
+	}
+	today := map[string]bool{}
+	for _, id := range srs.TodayIDs(srs.QueueInput{Deck: ids, Cards: p.cards, NewToday: p.newToday,
+		NewPerDay: p.settings.NewPerDay, Now: r.now, Sched: p.sched}) {
+		today[id] = true
+	}
+	newIn := 0
 	var rows []listed
 	for i := range d.Notes {
 		n := &d.Notes[i]
@@ -98,8 +110,11 @@ func (r *runner) list(scope, chapter string, asJSON bool) int {
 		}
 		switch scope {
 		case "due":
-			if c.State == srs.New || !c.Due.Before(dayEnd) {
+			if !today[n.ID] {
 				continue
+			}
+			if c.State == srs.New {
+				newIn++
 			}
 		case "bookmarked":
 			if !marked {
@@ -143,6 +158,9 @@ func (r *runner) list(scope, chapter string, asJSON bool) int {
 		fitColumns(table, w)
 	}
 	writeTable(r.env.Stdout, table)
+	if scope == "due" && newIn > 0 {
+		r.println(fmt.Sprintf(r.text.DueNewNoteFmt, newIn, p.settings.NewPerDay))
+	}
 	return exitOK
 }
 

@@ -55,6 +55,7 @@ type progress struct {
 	bookmarks map[string]time.Time
 	settings  store.Settings
 	sched     srs.Scheduler
+	newToday  int // new cards started this study day
 }
 
 // readProgress reads cards, bookmarks and settings, and builds the
@@ -69,8 +70,12 @@ func (r *runner) readProgress(st store.Store) (progress, error) {
 	if err != nil {
 		return progress{}, err
 	}
+	newToday, err := store.NewCardsSince(st, srs.DayStart(r.now, r.now.Location(), settings.RolloverHour))
+	if err != nil {
+		return progress{}, err
+	}
 	return progress{cards: cards, bookmarks: st.Bookmarks(), settings: settings,
-		sched: settings.Scheduler(r.now.Location())}, nil
+		sched: settings.Scheduler(r.now.Location()), newToday: newToday}, nil
 }
 
 // findNote returns the deck's note id, or reports an unknown id with the

@@ -17,6 +17,7 @@ type text struct {
 	States                                     [4]string // by srs.State
 	DueNow                                     string
 	EmptyAll, EmptyDue, EmptyMarked            string
+	DueNewNoteFmt                              string // new cards listed, daily limit
 
 	// stats
 	DeckFmt       string    // deck name, notes (from Notes), new, learning, review, mastered
@@ -59,11 +60,12 @@ func textFor(lang string) text {
 	if lang == "zh" {
 		return text{
 			ColID: "ID", ColTitle: "题目", ColTags: "标签", ColState: "状态", ColDue: "到期",
-			States:      [4]string{"新", "学习中", "复习", "重学"},
-			DueNow:      "现在",
-			EmptyAll:    "题库是空的。",
-			EmptyDue:    "今天没有到期的题目。",
-			EmptyMarked: "还没有收藏。",
+			States:        [4]string{"新", "学习中", "复习", "重学"},
+			DueNow:        "现在",
+			EmptyAll:      "题库是空的。",
+			EmptyDue:      "今天没有要学的题目：没有到期的，新题也已达每日上限。",
+			DueNewNoteFmt: "（含新题 %d 道，每日上限 %d）",
+			EmptyMarked:   "还没有收藏。",
 
 			DeckFmt:       "%s：%s · 新 %d · 学习中 %d · 复习 %d · 已掌握 %d",
 			Notes:         [2]string{"%d 题", "%d 题"},
@@ -102,11 +104,12 @@ func textFor(lang string) text {
 	}
 	return text{
 		ColID: "ID", ColTitle: "TITLE", ColTags: "TAGS", ColState: "STATE", ColDue: "DUE",
-		States:      [4]string{"new", "learning", "review", "relearning"},
-		DueNow:      "now",
-		EmptyAll:    "The deck is empty.",
-		EmptyDue:    "Nothing is due today.",
-		EmptyMarked: "No bookmarks yet.",
+		States:        [4]string{"new", "learning", "review", "relearning"},
+		DueNow:        "now",
+		EmptyAll:      "The deck is empty.",
+		EmptyDue:      "Nothing to study today: nothing is due and the daily new-card limit is reached.",
+		DueNewNoteFmt: "(%d of them new; daily new-card limit %d)",
+		EmptyMarked:   "No bookmarks yet.",
 
 		DeckFmt:       "%s: %s · %d new · %d learning · %d review · %d mastered",
 		Notes:         [2]string{"%d note", "%d notes"},

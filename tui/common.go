@@ -396,21 +396,10 @@ func loadProgressJob(st store.Store, now time.Time) func() tea.Msg {
 	}
 }
 
-// newStartedToday counts the notes first reviewed (their card new before
-// the grade) since the study day of now began. It reads only today's end of
-// the log.
+// newStartedToday counts the new cards started since the study day of now
+// began.
 func newStartedToday(st store.Store, now time.Time, rollover int) (int, error) {
-	revs, err := st.ReviewsSince(srs.DayStart(now, now.Location(), rollover))
-	if err != nil {
-		return 0, err
-	}
-	fresh := map[string]bool{}
-	for _, r := range revs {
-		if r.Before.State == srs.New {
-			fresh[r.NoteID] = true
-		}
-	}
-	return len(fresh), nil
+	return store.NewCardsSince(st, srs.DayStart(now, now.Location(), rollover))
 }
 
 // toggleBookmark starts a bookmark write for id unless one is in flight.
