@@ -2,6 +2,7 @@ package store
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,8 +18,10 @@ import (
 const BackupFormat = "mianjing-backup"
 
 // BackupVersion is the backup layout Export writes and the newest Import
-// reads.
-const BackupVersion = 1
+// reads. Version 2 added "suspended", "interviews" and the settings'
+// weights, interview and theme fields; Import still reads version 1,
+// whose settings get the new fields' defaults.
+const BackupVersion = 2
 
 // backupFile is the JSON document Export writes and Import reads.
 type backupFile struct {
@@ -28,7 +31,11 @@ type backupFile struct {
 	Cards      map[string]srs.Card  `json:"cards"`
 	Reviews    []Review             `json:"reviews"`
 	Bookmarks  map[string]time.Time `json:"bookmarks"`
-	Settings   *Settings            `json:"settings"`
+	Suspended  map[string]time.Time `json:"suspended"`  // since version 2
+	Interviews []Interview          `json:"interviews"` // since version 2, oldest first
+	// RawSettings is decoded once the version is known (see readBackup).
+	RawSettings json.RawMessage `json:"settings"`
+	Settings    *Settings       `json:"-"`
 }
 
 // writeBackup streams a backup: one card, review or bookmark per line, in
@@ -38,7 +45,7 @@ type backupFile struct {
 func writeBackup(w io.Writer, now time.Time,
 	cards func(yield func(string, srs.Card) error) error,
 	reviews func(yield func(Review) error) error,
-	bookmarks map[string]time.Time, settings Settings) error {
+	bookmarks, suspended map[string]time.Time, interviews []Interview, settings Settings) error {
 	type raw string // literal JSON text; anything else is marshalled
 	bw := bufio.NewWriter(w)
 	var werr error
@@ -96,7 +103,17 @@ func writeBackup(w io.Writer, now time.Time,
 	for _, id := range sortedKeys(bookmarks) {
 		put(sep(&first), id, raw(": "), bookmarks[id])
 	}
-	put(closing(first, "},\n  \"settings\": ", "\n  },\n  \"settings\": "), settings, raw("\n}\n"))
+	put(closing(first, "},\n  \"suspended\": {", "\n  },\n  \"suspended\": {"))
+	first = true
+	for _, id := range sortedKeys(suspended) {
+		put(sep(&first), id, raw(": "), suspended[id])
+	}
+	put(closing(first, "},\n  \"interviews\": [", "\n  },\n  \"interviews\": ["))
+	first = true
+	for _, iv := range interviews {
+		put(sep(&first), iv)
+	}
+	put(closing(first, "],\n  \"settings\": ", "\n  ],\n  \"settings\": "), settings, raw("\n}\n"))
 	if werr != nil {
 		return werr
 	}
@@ -131,7 +148,7 @@ func readBackup(r io.Reader, now time.Time) (*backupFile, error) {
 		return nil, invalidf("not a mianjing backup (format %q)", bk.Format)
 	case bk.Version > BackupVersion:
 		return nil, invalidf("backup version %d is newer than this mianjing reads (%d); update mianjing", bk.Version, BackupVersion)
-	case bk.Version != BackupVersion:
+	case bk.Version != BackupVersion && bk.Version != 1:
 		return nil, invalidf("backup version %d is not supported", bk.Version)
 	case bk.Cards == nil:
 		return nil, invalidf("backup has no \"cards\"")
@@ -139,9 +156,27 @@ func readBackup(r io.Reader, now time.Time) (*backupFile, error) {
 		return nil, invalidf("backup has no \"reviews\"")
 	case bk.Bookmarks == nil:
 		return nil, invalidf("backup has no \"bookmarks\"")
-	case bk.Settings == nil:
+	case bk.RawSettings == nil || string(bk.RawSettings) == "null":
 		return nil, invalidf("backup has no \"settings\"")
+	case bk.Version >= 2 && bk.Suspended == nil:
+		return nil, invalidf("backup has no \"suspended\"")
+	case bk.Version >= 2 && bk.Interviews == nil:
+		return nil, invalidf("backup has no \"interviews\"")
+	case bk.Version < 2 && (bk.Suspended != nil || bk.Interviews != nil):
+		return nil, invalidf("backup version %d cannot hold \"suspended\" or \"interviews\"", bk.Version)
 	}
+	// A version-1 backup's settings lack the newer fields: they take the
+	// defaults. From version 2 every field must be there.
+	settings := Settings{}
+	if bk.Version < 2 {
+		settings = DefaultSettings()
+	}
+	sdec := json.NewDecoder(bytes.NewReader(bk.RawSettings))
+	sdec.DisallowUnknownFields()
+	if err := sdec.Decode(&settings); err != nil {
+		return nil, invalidf("backup settings are not readable: %s", jsonErr(err))
+	}
+	bk.Settings = &settings
 	for id, c := range bk.Cards {
 		if err := validateID(id); err != nil {
 			return nil, backupInvalid("cards", err)
@@ -180,6 +215,36 @@ func readBackup(r io.Reader, now time.Time) (*backupFile, error) {
 			return nil, invalidf("backup bookmarks[%q]: time not set", id)
 		}
 		bk.Bookmarks[id] = t
+	}
+	for id, t := range bk.Suspended {
+		if err := validateID(id); err != nil {
+			return nil, backupInvalid("suspended", err)
+		}
+		t = normTime(t)
+		where := fmt.Sprintf("suspended[%q]", id)
+		if t.IsZero() {
+			return nil, invalidf("backup %s: time not set", where)
+		}
+		if err := validateTime(where, t); err != nil {
+			return nil, backupInvalid("", err)
+		}
+		if err := notAhead(where, t, now); err != nil {
+			return nil, backupInvalid("", err)
+		}
+		bk.Suspended[id] = t
+	}
+	starts := make(map[int64]bool, len(bk.Interviews))
+	for i, iv := range bk.Interviews {
+		iv = normInterview(iv)
+		if err := validateNewInterview(iv, now); err != nil {
+			return nil, backupInvalid(fmt.Sprintf("interviews[%d]", i), err)
+		}
+		if ms := iv.Start.UnixMilli(); starts[ms] {
+			return nil, invalidf("backup interviews[%d]: a second interview started at %s", i, fmtTime(iv.Start))
+		} else {
+			starts[ms] = true
+		}
+		bk.Interviews[i] = iv
 	}
 	if err := bk.Settings.Validate(); err != nil {
 		return nil, backupInvalid("", err)

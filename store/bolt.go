@@ -25,6 +25,7 @@ type Bolt struct {
 
 	mu        sync.RWMutex // guards the copies of committed state below
 	bookmarks map[string]time.Time
+	suspended map[string]time.Time
 	settings  Settings
 	closed    bool
 }
@@ -157,7 +158,7 @@ func putReview(tx *bolt.Tx, r Review) error {
 // stored, with Seq assigned.
 func (b *Bolt) RecordReview(r Review) (Review, error) {
 	r = normReview(r)
-	if err := validateNewReview(r, time.Now()); err != nil {
+	if err := validateRecorded(r, time.Now()); err != nil {
 		return Review{}, b.fail("record review", err)
 	}
 	b.wmu.Lock()
@@ -173,8 +174,10 @@ func (b *Bolt) RecordReview(r Review) (Review, error) {
 			return err
 		}
 		r.Seq = last + 1
-		if err := putCard(tx, r.NoteID, r.After); err != nil {
-			return err
+		if r.Mode != ModeCram { // a cram grade leaves the schedule alone
+			if err := putCard(tx, r.NoteID, r.After); err != nil {
+				return err
+			}
 		}
 		return putReview(tx, r)
 	})
@@ -205,6 +208,9 @@ func (b *Bolt) UndoLastReview() (Review, bool, error) {
 			return err
 		}
 		ok = true
+		if r.Mode == ModeCram {
+			return nil // it never changed the card
+		}
 		if isNewCard(r.Before) {
 			return tx.Bucket([]byte(bucketCards)).Delete([]byte(r.NoteID))
 		}
@@ -385,7 +391,7 @@ func (b *Bolt) Bookmarks() map[string]time.Time {
 func (b *Bolt) Settings() (Settings, error) {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
-	return b.settings, nil
+	return b.settings.clone(), nil
 }
 
 // SaveSettings validates and stores s.
@@ -393,6 +399,7 @@ func (b *Bolt) SaveSettings(s Settings) error {
 	if err := s.Validate(); err != nil {
 		return b.fail("save settings", err)
 	}
+	s = s.clone()
 	b.wmu.Lock()
 	defer b.wmu.Unlock()
 	err := b.update(func(tx *bolt.Tx) error { return putSettings(tx, s) })
@@ -417,10 +424,18 @@ func putSettings(tx *bolt.Tx, s Settings) error {
 // snapshot of the file.
 func (b *Bolt) Export(w io.Writer) error {
 	b.mu.RLock()
-	settings := b.settings
+	settings := b.settings.clone()
 	b.mu.RUnlock()
 	err := b.view(func(tx *bolt.Tx) error {
 		bookmarks, err := readBookmarks(tx)
+		if err != nil {
+			return err
+		}
+		suspended, err := readSuspended(tx)
+		if err != nil {
+			return err
+		}
+		interviews, err := readInterviews(tx)
 		if err != nil {
 			return err
 		}
@@ -443,7 +458,7 @@ func (b *Bolt) Export(w io.Writer) error {
 				return yield(r)
 			})
 		}
-		return writeBackup(w, time.Now(), cards, reviews, bookmarks, settings)
+		return writeBackup(w, time.Now(), cards, reviews, bookmarks, suspended, interviews, settings)
 	})
 	if err != nil {
 		return b.fail("export", err)
@@ -466,10 +481,10 @@ func (b *Bolt) Import(r io.Reader) (ImportResult, error) {
 	b.wmu.Lock()
 	defer b.wmu.Unlock()
 	var res ImportResult
-	var added map[string]time.Time
+	var added, addedSusp map[string]time.Time
 	var settingsSet bool
 	err = b.update(func(tx *bolt.Tx) error {
-		res, added, settingsSet = ImportResult{}, nil, false
+		res, added, addedSusp, settingsSet = ImportResult{}, nil, nil, false
 		// Reviews: dedupe against the log, then append or, when some are
 		// older than the newest entry, rewrite the log in time order so
 		// ReviewsSince can stop at the first older entry.
@@ -523,7 +538,26 @@ func (b *Bolt) Import(r io.Reader) (ImportResult, error) {
 			added[id] = t
 		}
 		res.Bookmarks = len(added)
-		if tx.Bucket([]byte(bucketSettings)).Get([]byte(keySettings)) == nil && *bk.Settings != DefaultSettings() {
+		if addedSusp, err = importMarks(tx.Bucket([]byte(bucketSuspended)), bk.Suspended); err != nil {
+			return err
+		}
+		res.Suspended = len(addedSusp)
+		ib := tx.Bucket([]byte(bucketInterviews))
+		for _, iv := range bk.Interviews {
+			k := interviewKey(iv.Start)
+			if ib.Get(k) != nil {
+				continue
+			}
+			v, err := encodeInterview(iv)
+			if err != nil {
+				return err
+			}
+			if err := ib.Put(k, v); err != nil {
+				return err
+			}
+			res.Interviews++
+		}
+		if tx.Bucket([]byte(bucketSettings)).Get([]byte(keySettings)) == nil && !bk.Settings.Equal(DefaultSettings()) {
 			settingsSet = true
 			return putSettings(tx, *bk.Settings)
 		}
@@ -540,8 +574,9 @@ func (b *Bolt) Import(r io.Reader) (ImportResult, error) {
 	}
 	b.mu.Lock()
 	maps.Copy(b.bookmarks, added)
+	maps.Copy(b.suspended, addedSusp)
 	if settingsSet {
-		b.settings = *bk.Settings
+		b.settings = bk.Settings.clone()
 	}
 	b.mu.Unlock()
 	return res, nil

@@ -127,7 +127,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 	if err := b.SetBookmark("b", true, t0); err != nil {
 		t.Fatal(err)
 	}
-	settings := Settings{Lang: "zh", NewPerDay: 9, Retention: 0.95, RolloverHour: 3}
+	settings := Settings{Lang: "zh", NewPerDay: 9, Retention: 0.95, RolloverHour: 3, InterviewQuestions: 5, InterviewSeconds: 180, Theme: "auto"}
 	if err := b.SaveSettings(settings); err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +147,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 	if !b.IsBookmarked("b") {
 		t.Error("bookmark copy not loaded on open")
 	}
-	if st, _ := b.Settings(); st != settings {
+	if st, _ := b.Settings(); !st.Equal(settings) {
 		t.Errorf("settings copy not loaded on open: %+v", st)
 	}
 	if got := allReviews(t, b); len(got) != 2 || got[0] != r1 || got[1] != r2 {
@@ -513,22 +513,23 @@ func TestMigrationsChainInOneTransaction(t *testing.T) {
 			return nil
 		}}
 	}
-	base := migrations()[0]
+	base := migrations()
+	with := func(steps ...migration) []migration { return append(slices.Clone(base), steps...) }
 
 	before := snap(t, path)
-	_, err := openWith(path, []migration{base, step("v1→v2", false, ""), step("v2→v3", true, "")})
+	_, err := openWith(path, with(step("v2→v3", false, ""), step("v3→v4", true, "")))
 	if err == nil || !strings.Contains(err.Error(), "boom") {
 		t.Fatalf("err = %v, want the migration's failure", err)
 	}
-	checkMessage(t, err, path, "migration 2→3")
+	checkMessage(t, err, path, "migration 3→4")
 	if snap(t, path) != before {
 		t.Error("a failed migration changed the file")
 	}
-	if !slices.Equal(ran, []string{"v1→v2", "v2→v3"}) {
+	if !slices.Equal(ran, []string{"v2→v3", "v3→v4"}) {
 		t.Errorf("ran %v", ran)
 	}
 
-	_, err = openWith(path, []migration{base, step("v1→v2", false, "scratch")})
+	_, err = openWith(path, with(step("v2→v3", false, "scratch")))
 	if !errors.Is(err, ErrCorrupt) {
 		t.Fatalf("a migration leaving an unknown bucket: err = %v, want ErrCorrupt", err)
 	}
@@ -538,19 +539,19 @@ func TestMigrationsChainInOneTransaction(t *testing.T) {
 	}
 
 	ran = nil
-	b, err := openWith(path, []migration{base, step("v1→v2", false, ""), step("v2→v3", false, "")})
+	b, err := openWith(path, with(step("v2→v3", false, ""), step("v3→v4", false, "")))
 	if err != nil {
 		t.Fatal(err)
 	}
 	b.Close()
-	if !slices.Equal(ran, []string{"v1→v2", "v2→v3"}) {
+	if !slices.Equal(ran, []string{"v2→v3", "v3→v4"}) {
 		t.Errorf("ran %v", ran)
 	}
-	if v := schemaOf(t, path); v != "3" {
-		t.Errorf("schema = %q, want 3", v)
+	if v := schemaOf(t, path); v != "4" {
+		t.Errorf("schema = %q, want 4", v)
 	}
 	if _, err := Open(path); !errors.Is(err, ErrNewerSchema) {
-		t.Errorf("the real table on a version-3 file: %v, want ErrNewerSchema", err)
+		t.Errorf("the real table on a version-4 file: %v, want ErrNewerSchema", err)
 	}
 }
 
@@ -560,13 +561,13 @@ func TestOlderFileMissingABucketIsRefused(t *testing.T) {
 	path := validDB(t, 10)
 	edit(t, path, deleteBucket(bucketCards))
 	before := snap(t, path)
-	// The file is at schema 1, older than this two-step table.
-	noop := migration{name: "v1→v2", up: func(*bolt.Tx) error { return nil }}
-	_, err := openWith(path, []migration{migrations()[0], noop})
+	// The file is at the current schema, older than this longer table.
+	noop := migration{name: "next", up: func(*bolt.Tx) error { return nil }}
+	_, err := openWith(path, append(migrations(), noop))
 	if !errors.Is(err, ErrCorrupt) {
 		t.Fatalf("err = %v, want ErrCorrupt", err)
 	}
-	checkMessage(t, err, path, `"cards"`, "missing", "schema 1")
+	checkMessage(t, err, path, `"cards"`, "missing", fmt.Sprint("schema ", SchemaVersion))
 	if snap(t, path) != before {
 		t.Error("the file changed")
 	}

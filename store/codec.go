@@ -342,6 +342,10 @@ func (p *parser) mode(m *Mode) bool {
 		*m = ModeBookmarked
 	case string(ModeOne):
 		*m = ModeOne
+	case string(ModeCram):
+		*m = ModeCram
+	case string(ModeReset):
+		*m = ModeReset
 	default:
 		*m = Mode(raw)
 	}

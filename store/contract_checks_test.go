@@ -132,12 +132,12 @@ func testContractChecks(t *testing.T, open func(t *testing.T) Store) {
 	t.Run("settings outside the scheduler's range are refused", func(t *testing.T) {
 		s := open(t)
 		for _, ok := range []float64{0.7, 0.85, 0.99} {
-			if err := s.SaveSettings(Settings{Retention: ok, RolloverHour: 23}); err != nil {
+			if err := s.SaveSettings(Settings{Retention: ok, RolloverHour: 23, InterviewQuestions: 5, InterviewSeconds: 180, Theme: "auto"}); err != nil {
 				t.Errorf("retention %v: %v", ok, err)
 			}
 		}
 		for _, bad := range []float64{0.5, 0.69, 0.995} {
-			err := s.SaveSettings(Settings{Retention: bad})
+			err := s.SaveSettings(Settings{Retention: bad, InterviewQuestions: 5, InterviewSeconds: 180, Theme: "auto"})
 			if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), fmt.Sprint(bad)) {
 				t.Errorf("retention %v: err = %v, want ErrInvalid naming it", bad, err)
 			}

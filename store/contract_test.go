@@ -123,7 +123,7 @@ func testContract(t *testing.T, open func(t *testing.T) Store) {
 		if rs, err := s.ReviewsSince(time.Time{}); err != nil || len(rs) != 0 {
 			t.Errorf("ReviewsSince = %v, %v", rs, err)
 		}
-		if st, err := s.Settings(); err != nil || st != DefaultSettings() {
+		if st, err := s.Settings(); err != nil || !st.Equal(DefaultSettings()) {
 			t.Errorf("Settings = %+v, %v; want defaults", st, err)
 		}
 		if len(s.Bookmarks()) != 0 || s.IsBookmarked("a") {
@@ -236,7 +236,9 @@ func testContract(t *testing.T, open func(t *testing.T) Store) {
 			"inf diff":      func(r *Review) { r.After.Difficulty = math.Inf(1) },
 			"neg stability": func(r *Review) { r.After.Stability = -1 },
 			"neg duration":  func(r *Review) { r.Duration = -1 },
-			"unknown mode":  func(r *Review) { r.Mode = "cram" },
+			"unknown mode":  func(r *Review) { r.Mode = "drill" },
+			"cram rating 0": func(r *Review) { r.Mode, r.Rating = ModeCram, 0 },
+			"a reset":       func(r *Review) { r.Mode, r.Rating, r.After = ModeReset, 0, srs.Card{} },
 			"before 1970":   func(r *Review) { r.After.Due = time.Date(1969, 1, 1, 0, 0, 0, 0, time.UTC) },
 		}
 		for name, mutate := range bad {
@@ -305,26 +307,43 @@ func testContract(t *testing.T, open func(t *testing.T) Store) {
 
 	t.Run("settings", func(t *testing.T) {
 		s := open(t)
-		want := Settings{Lang: "en", NewPerDay: 5, Retention: 0.85, RolloverHour: 0}
+		want := Settings{Lang: "en", NewPerDay: 5, Retention: 0.85, RolloverHour: 0, InterviewQuestions: 5, InterviewSeconds: 180, Theme: "auto"}
 		if err := s.SaveSettings(want); err != nil {
 			t.Fatal(err)
 		}
-		if got, err := s.Settings(); err != nil || got != want {
+		if got, err := s.Settings(); err != nil || !got.Equal(want) {
 			t.Errorf("Settings = %+v, %v; want %+v", got, err, want)
 		}
+		with := func(f func(*Settings)) Settings { st := DefaultSettings(); f(&st); return st }
+		weights := func(f func([]float64) []float64) func(*Settings) {
+			return func(st *Settings) { d := srs.DefaultParams(); st.Weights = f(d[:]) }
+		}
 		for _, bad := range []Settings{
-			{Lang: "fr", Retention: 0.9},
-			{NewPerDay: -1, Retention: 0.9},
-			{Retention: 1},
-			{Retention: 0},
-			{Retention: math.NaN()},
-			{Retention: 0.9, RolloverHour: 24},
+			with(func(st *Settings) { st.Lang = "fr" }),
+			with(func(st *Settings) { st.NewPerDay = -1 }),
+			with(func(st *Settings) { st.Retention = 1 }),
+			with(func(st *Settings) { st.Retention = 0 }),
+			with(func(st *Settings) { st.Retention = 0.69 }),
+			with(func(st *Settings) { st.Retention = math.NaN() }),
+			with(func(st *Settings) { st.RolloverHour = 24 }),
+			with(func(st *Settings) { st.RolloverHour = -1 }),
+			with(func(st *Settings) { st.InterviewQuestions = 0 }),
+			with(func(st *Settings) { st.InterviewQuestions = 21 }),
+			with(func(st *Settings) { st.InterviewSeconds = 29 }),
+			with(func(st *Settings) { st.InterviewSeconds = 1801 }),
+			with(func(st *Settings) { st.Theme = "" }),
+			with(func(st *Settings) { st.Theme = "blue" }),
+			with(weights(func(w []float64) []float64 { return w[:20] })),
+			with(weights(func(w []float64) []float64 { return append(w, 0.1) })),
+			with(weights(func(w []float64) []float64 { w[4] = 0.5; return w })), // w4 ≥ 1
+			with(weights(func(w []float64) []float64 { w[20] = math.NaN(); return w })),
+			with(weights(func(w []float64) []float64 { w[0] = math.Inf(1); return w })),
 		} {
 			if err := s.SaveSettings(bad); !errors.Is(err, ErrInvalid) {
 				t.Errorf("SaveSettings(%+v) = %v, want ErrInvalid", bad, err)
 			}
 		}
-		if got, _ := s.Settings(); got != want {
+		if got, _ := s.Settings(); !got.Equal(want) {
 			t.Errorf("refused settings changed the store: %+v", got)
 		}
 	})
@@ -435,7 +454,7 @@ func testContract(t *testing.T, open func(t *testing.T) Store) {
 		if err := src.SetBookmark("n1", true, t0); err != nil {
 			t.Fatal(err)
 		}
-		if err := src.SaveSettings(Settings{Lang: "zh", NewPerDay: 7, Retention: 0.92, RolloverHour: 5}); err != nil {
+		if err := src.SaveSettings(Settings{Lang: "zh", NewPerDay: 7, Retention: 0.92, RolloverHour: 5, InterviewQuestions: 5, InterviewSeconds: 180, Theme: "auto"}); err != nil {
 			t.Fatal(err)
 		}
 		backup := export(t, src)
@@ -482,7 +501,7 @@ func testContract(t *testing.T, open func(t *testing.T) Store) {
 		if err := dst.SetBookmark("a", true, t0.Add(9*time.Hour)); err != nil {
 			t.Fatal(err)
 		}
-		custom := Settings{Lang: "en", NewPerDay: 3, Retention: 0.8, RolloverHour: 2}
+		custom := Settings{Lang: "en", NewPerDay: 3, Retention: 0.8, RolloverHour: 2, InterviewQuestions: 5, InterviewSeconds: 180, Theme: "auto"}
 		if err := dst.SaveSettings(custom); err != nil {
 			t.Fatal(err)
 		}
@@ -513,7 +532,7 @@ func testContract(t *testing.T, open func(t *testing.T) Store) {
 		if bm := dst.Bookmarks(); !bm["a"].Equal(t0.Add(9 * time.Hour)) {
 			t.Errorf("existing bookmark time changed: %v", bm)
 		}
-		if st, _ := dst.Settings(); st != custom {
+		if st, _ := dst.Settings(); !st.Equal(custom) {
 			t.Errorf("saved settings overwritten by import: %+v", st)
 		}
 		since, err := dst.ReviewsSince(t0.Add(2 * time.Hour))
@@ -533,9 +552,9 @@ func testContract(t *testing.T, open func(t *testing.T) Store) {
 		cases := map[string]string{
 			"not JSON":        "hello",
 			"empty":           "",
-			"unknown field":   strings.Replace(good, `"version": 1,`, `"version": 1, "extra": 2,`, 1),
+			"unknown field":   strings.Replace(good, `"version": 2,`, `"version": 2, "extra": 2,`, 1),
 			"wrong format":    strings.Replace(good, BackupFormat, "anki", 1),
-			"newer version":   strings.Replace(good, `"version": 1`, `"version": 2`, 1),
+			"newer version":   strings.Replace(good, `"version": 2`, `"version": 3`, 1),
 			"rating 7":        strings.Replace(good, `"rating":3`, `"rating":7`, 1),
 			"state 9":         strings.Replace(good, `"state":2`, `"state":9`, 1),
 			"empty id":        strings.Replace(good, `"note_id":"a"`, `"note_id":""`, 1),

@@ -28,7 +28,7 @@ func richDB(t *testing.T, saveSettings bool) (string, string) {
 		t.Fatal(err)
 	}
 	if saveSettings {
-		if err := b.SaveSettings(Settings{Lang: "zh", NewPerDay: 9, Retention: 0.85, RolloverHour: 3}); err != nil {
+		if err := b.SaveSettings(Settings{Lang: "zh", NewPerDay: 9, Retention: 0.85, RolloverHour: 3, InterviewQuestions: 5, InterviewSeconds: 180, Theme: "auto"}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -171,7 +171,7 @@ func TestBadReviewsAreDamage(t *testing.T) {
 		"rating 0":          {entry(func(d *diskReview) { d.Rating = 0 }), true, []string{"rating 0"}},
 		"no time":           {entry(func(d *diskReview) { d.Time = 0 }), true, []string{"time"}},
 		"time in 1999":      {entry(func(d *diskReview) { d.Time = ms1999 }), true, []string{"1999"}},
-		"unknown mode":      {entry(func(d *diskReview) { d.Mode = "cram" }), true, []string{`"cram"`}},
+		"unknown mode":      {entry(func(d *diskReview) { d.Mode = "drill" }), true, []string{`"drill"`}},
 		"empty note id":     {entry(func(d *diskReview) { d.NoteID = "" }), true, []string{"note id"}},
 		"negative duration": {entry(func(d *diskReview) { d.Duration = -5 }), true, []string{"duration"}},
 		"state before 7":    {entry(func(d *diskReview) { d.Before.State = 7 }), true, []string{"state 7"}},

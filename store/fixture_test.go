@@ -20,10 +20,10 @@ var writeFixture = flag.Bool("write-fixture", false,
 // fixtureT0 is the clock of the fixture's contents.
 var fixtureT0 = time.Date(2025, 3, 1, 8, 30, 0, 0, time.UTC)
 
-// fixtureReviews are what every schema fixture holds, in log order; each
+// fixtureReviews are what the schema-v fixture holds, in log order; each
 // Before is the card the note's previous review left. Any later layout
-// must read them back exactly.
-func fixtureReviews() []Review {
+// must read them back exactly. Version 2 adds a cram grade and a reset.
+func fixtureReviews(v int) []Review {
 	sched := srs.NewScheduler()
 	sched.Loc = time.UTC
 	var out []Review
@@ -40,7 +40,48 @@ func fixtureReviews() []Review {
 	add("transformer-attention", fixtureT0.Add(13*time.Minute), srs.Good, ModeAll, "", 4, 5)
 	add("lora-ptuning", fixtureT0.Add(3*24*time.Hour), srs.Easy, ModeBookmarked, "", 4, 4)
 	add("rlhf", fixtureT0.Add(3*24*time.Hour+time.Hour), srs.Hard, ModeOne, "奖励模型 + PPO\n第二行", 1, 3)
+	if v < 2 {
+		return out
+	}
+	// A cram grade leaves the card as it was.
+	kept := cards["lora-ptuning"]
+	add("lora-ptuning", fixtureT0.Add(4*24*time.Hour), srs.Again, ModeCram, "只记得低秩", 1, 4)
+	cards["lora-ptuning"] = kept
+	out = append(out, normReview(Review{Seq: uint64(len(out) + 1), NoteID: "transformer-attention",
+		Time: fixtureT0.Add(4*24*time.Hour + time.Minute), Before: cards["transformer-attention"], Mode: ModeReset}))
 	return out
+}
+
+// fixtureCards returns the cards reviews leave.
+func fixtureCards(reviews []Review) map[string]srs.Card {
+	cards := map[string]srs.Card{}
+	for _, r := range reviews {
+		switch r.Mode {
+		case ModeCram:
+		case ModeReset:
+			delete(cards, r.NoteID)
+		default:
+			cards[r.NoteID] = r.After
+		}
+	}
+	return cards
+}
+
+func fixtureSuspended(v int) map[string]time.Time {
+	if v < 2 {
+		return map[string]time.Time{}
+	}
+	return map[string]time.Time{"rlhf": fixtureT0.Add(4 * 24 * time.Hour)}
+}
+
+func fixtureInterviews(v int) []Interview {
+	if v < 2 {
+		return nil
+	}
+	return []Interview{{Start: fixtureT0.Add(2 * 24 * time.Hour), Questions: []InterviewQuestion{
+		{NoteID: "lora-ptuning", Chapter: "微调", Seconds: 150, Budget: 180, Ticked: 3, Points: 4, Missed: []string{"秩 r 的选择"}, Rating: srs.Good},
+		{NoteID: "rlhf", Chapter: "对齐", Seconds: 200, Budget: 180, Ticked: 0, Points: 3, Rating: srs.Again},
+	}}}
 }
 
 func fixtureBookmarks() map[string]time.Time {
@@ -50,8 +91,16 @@ func fixtureBookmarks() map[string]time.Time {
 	}
 }
 
-func fixtureSettings() Settings {
-	return Settings{Lang: "zh", NewPerDay: 15, Retention: 0.85, RolloverHour: 5}
+// fixtureSettings are the fixture's settings as the current schema reads
+// them: a version-1 file gets the newer fields' defaults.
+func fixtureSettings(v int) Settings {
+	s := Settings{Lang: "zh", NewPerDay: 15, Retention: 0.85, RolloverHour: 5, InterviewQuestions: 5, InterviewSeconds: 180, Theme: "auto"}
+	if v >= 2 {
+		w := srs.DefaultParams()
+		w[0], w[20] = 0.3, 0.2
+		s.Weights, s.InterviewQuestions, s.InterviewSeconds, s.Theme = w[:], 3, 120, "dark"
+	}
+	return s
 }
 
 // TestWriteSchemaFixture writes testdata/schema-vN.db for the current
@@ -70,8 +119,24 @@ func TestWriteSchemaFixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range fixtureReviews() {
-		if _, err := s.RecordReview(r); err != nil {
+	for _, r := range fixtureReviews(SchemaVersion) {
+		var err error
+		if r.Mode == ModeReset {
+			_, err = s.ResetCard(r.NoteID, r.Time)
+		} else {
+			_, err = s.RecordReview(r)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for id, at := range fixtureSuspended(SchemaVersion) {
+		if err := s.Suspend(id, true, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, iv := range fixtureInterviews(SchemaVersion) {
+		if err := s.RecordInterview(iv); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -80,7 +145,7 @@ func TestWriteSchemaFixture(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := s.SaveSettings(fixtureSettings()); err != nil {
+	if err := s.SaveSettings(fixtureSettings(SchemaVersion)); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
@@ -130,7 +195,7 @@ func TestSchemaFixtures(t *testing.T) {
 			if err := os.WriteFile(path, orig, 0o600); err != nil {
 				t.Fatal(err)
 			}
-			checkFixture(t, path)
+			checkFixture(t, path, v)
 			after, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
@@ -142,21 +207,21 @@ func TestSchemaFixtures(t *testing.T) {
 				t.Errorf("schema %q after opening a v%d file, want %d", got, v, SchemaVersion)
 			}
 			// A migrated file opens again as it is.
-			checkFixture(t, path)
+			checkFixture(t, path, v)
 		})
 	}
 }
 
-// checkFixture opens path and compares everything in it with the fixture's
-// contents.
-func checkFixture(t *testing.T, path string) {
+// checkFixture opens path, a fixture of schema v, and compares everything
+// in it with that fixture's contents.
+func checkFixture(t *testing.T, path string, v int) {
 	t.Helper()
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	want := fixtureReviews()
+	want := fixtureReviews(v)
 	var got []Review
 	if err := s.ForEachReview(func(r Review) error { got = append(got, r); return nil }); err != nil {
 		t.Fatal(err)
@@ -164,10 +229,7 @@ func checkFixture(t *testing.T, path string) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("reviews:\n got %+v\nwant %+v", got, want)
 	}
-	wantCards := map[string]srs.Card{}
-	for _, r := range want {
-		wantCards[r.NoteID] = r.After
-	}
+	wantCards := fixtureCards(want)
 	cards, err := s.Cards()
 	if err != nil {
 		t.Fatal(err)
@@ -182,7 +244,21 @@ func checkFixture(t *testing.T, path string) {
 	if got := s.Bookmarks(); !reflect.DeepEqual(got, wantMarks) {
 		t.Errorf("bookmarks %v, want %v", got, wantMarks)
 	}
-	if got, err := s.Settings(); err != nil || got != fixtureSettings() {
-		t.Errorf("settings %+v (%v), want %+v", got, err, fixtureSettings())
+	if got, err := s.Settings(); err != nil || !got.Equal(fixtureSettings(v)) {
+		t.Errorf("settings %+v (%v), want %+v", got, err, fixtureSettings(v))
+	}
+	wantSusp := map[string]time.Time{}
+	for id, at := range fixtureSuspended(v) {
+		wantSusp[id] = normTime(at)
+	}
+	if got := s.Suspended(); !reflect.DeepEqual(got, wantSusp) {
+		t.Errorf("suspended %v, want %v", got, wantSusp)
+	}
+	ivs, err := s.Interviews()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wantIvs := fixtureInterviews(v); !reflect.DeepEqual(ivs, wantIvs) {
+		t.Errorf("interviews:\n got %+v\nwant %+v", ivs, wantIvs)
 	}
 }

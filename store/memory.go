@@ -18,7 +18,9 @@ type Memory struct {
 	cards     map[string]srs.Card
 	log       []Review // log[i].Seq == i+1
 	bookmarks map[string]time.Time
-	settings  *Settings // nil until saved
+	suspended map[string]time.Time
+	interview []Interview // oldest first; entries are never changed in place
+	settings  *Settings   // nil until saved
 	failErr   error
 }
 
@@ -26,11 +28,13 @@ var _ Store = (*Memory)(nil)
 
 // NewMemory returns an empty in-memory store.
 func NewMemory() *Memory {
-	return &Memory{cards: make(map[string]srs.Card), bookmarks: make(map[string]time.Time)}
+	return &Memory{cards: make(map[string]srs.Card), bookmarks: make(map[string]time.Time),
+		suspended: make(map[string]time.Time)}
 }
 
 // FailWrites makes every later write (RecordReview, UndoLastReview,
-// ToggleBookmark, SetBookmark, SaveSettings, Import) fail with an error
+// ToggleBookmark, SetBookmark, Suspend, ResetCard, RecordInterview,
+// SaveSettings, Import) fail with an error
 // wrapping err and change nothing, as a full disk would; reads keep
 // working. FailWrites(nil) restores normal writes. For tests of callers.
 func (m *Memory) FailWrites(err error) {
@@ -75,7 +79,7 @@ func (m *Memory) Card(id string) (srs.Card, bool, error) {
 // RecordReview behaves as Bolt.RecordReview.
 func (m *Memory) RecordReview(r Review) (Review, error) {
 	r = normReview(r)
-	if err := validateNewReview(r, time.Now()); err != nil {
+	if err := validateRecorded(r, time.Now()); err != nil {
 		return Review{}, m.fail("record review", err)
 	}
 	m.mu.Lock()
@@ -85,7 +89,9 @@ func (m *Memory) RecordReview(r Review) (Review, error) {
 	}
 	r.Before = m.cards[r.NoteID]
 	r.Seq = uint64(len(m.log) + 1)
-	m.cards[r.NoteID] = r.After
+	if r.Mode != ModeCram {
+		m.cards[r.NoteID] = r.After
+	}
 	m.log = append(m.log, r)
 	return r, nil
 }
@@ -104,9 +110,11 @@ func (m *Memory) UndoLastReview() (Review, bool, error) {
 	// Clipped, so the next append cannot overwrite an entry a running
 	// ForEachReview or Export still reads.
 	m.log = slices.Clip(m.log[:len(m.log)-1])
-	if isNewCard(r.Before) {
+	switch {
+	case r.Mode == ModeCram:
+	case isNewCard(r.Before):
 		delete(m.cards, r.NoteID)
-	} else {
+	default:
 		m.cards[r.NoteID] = r.Before
 	}
 	return r, true, nil
@@ -219,7 +227,7 @@ func (m *Memory) Settings() (Settings, error) {
 	if m.settings == nil {
 		return DefaultSettings(), nil
 	}
-	return *m.settings, nil
+	return m.settings.clone(), nil
 }
 
 // SaveSettings validates and stores s.
@@ -232,6 +240,7 @@ func (m *Memory) SaveSettings(s Settings) error {
 	if err := m.writable("save settings"); err != nil {
 		return err
 	}
+	s = s.clone()
 	m.settings = &s
 	return nil
 }
@@ -242,9 +251,11 @@ func (m *Memory) Export(w io.Writer) error {
 	cards := maps.Clone(m.cards)
 	log := m.log[:len(m.log):len(m.log)]
 	bookmarks := maps.Clone(m.bookmarks)
+	suspended := maps.Clone(m.suspended)
+	interviews := m.interview[:len(m.interview):len(m.interview)]
 	settings := DefaultSettings()
 	if m.settings != nil {
-		settings = *m.settings
+		settings = m.settings.clone()
 	}
 	m.mu.Unlock()
 	err := writeBackup(w, time.Now(),
@@ -264,7 +275,7 @@ func (m *Memory) Export(w io.Writer) error {
 			}
 			return nil
 		},
-		bookmarks, settings)
+		bookmarks, suspended, interviews, settings)
 	if err != nil {
 		return m.fail("export", err)
 	}
@@ -306,8 +317,19 @@ func (m *Memory) Import(r io.Reader) (ImportResult, error) {
 			res.Bookmarks++
 		}
 	}
-	if m.settings == nil && *bk.Settings != DefaultSettings() {
-		s := *bk.Settings
+	for id, t := range bk.Suspended {
+		if _, ok := m.suspended[id]; !ok {
+			m.suspended[id] = t
+			res.Suspended++
+		}
+	}
+	for _, iv := range bk.Interviews {
+		if m.addInterview(iv) {
+			res.Interviews++
+		}
+	}
+	if m.settings == nil && !bk.Settings.Equal(DefaultSettings()) {
+		s := bk.Settings.clone()
 		m.settings = &s
 	}
 	return res, nil

@@ -305,11 +305,19 @@ func (b *Bolt) prepare(table []migration) error {
 
 // load fills the in-memory copies from the file.
 func (b *Bolt) load() error {
-	var bookmarks map[string]time.Time
+	var bookmarks, suspended map[string]time.Time
 	var settings Settings
 	err := b.view(func(tx *bolt.Tx) error {
 		var err error
 		if bookmarks, err = readBookmarks(tx); err != nil {
+			return err
+		}
+		if suspended, err = readSuspended(tx); err != nil {
+			return err
+		}
+		// Interview reports are read here only to be checked, as every
+		// other stored value is when the file opens.
+		if _, err = readInterviews(tx); err != nil {
 			return err
 		}
 		settings, err = readSettings(tx)
@@ -319,7 +327,7 @@ func (b *Bolt) load() error {
 		return err
 	}
 	b.mu.Lock()
-	b.bookmarks, b.settings = bookmarks, settings
+	b.bookmarks, b.suspended, b.settings = bookmarks, suspended, settings
 	b.mu.Unlock()
 	return nil
 }

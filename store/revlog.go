@@ -25,14 +25,30 @@ func CardID(noteID string) int64 {
 // oldest first: card_id (CardID of the note id), review_time (UTC Unix
 // milliseconds), review_rating (1–4), review_state (the card's state
 // before the review: 0 new, 1 learning, 2 review, 3 relearning) and
-// review_duration (milliseconds).
+// review_duration (milliseconds). Only grades that moved the schedule are
+// written, as the scheduler saw them: cram grades and resets are left out,
+// and so is a note's history before its latest reset (its card started
+// again from new there).
 func WriteRevlogCSV(s Store, w io.Writer) error {
+	lastReset := make(map[string]uint64) // note id → seq of its newest reset
+	err := s.ForEachReviewBrief(func(r ReviewBrief) error {
+		if r.Mode == ModeReset {
+			lastReset[r.NoteID] = r.Seq
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write([]string{"card_id", "review_time", "review_rating", "review_state", "review_duration"}); err != nil {
 		return err
 	}
 	ids := make(map[string]string) // note id → card_id text, computed once
-	err := s.ForEachReview(func(r Review) error {
+	err = s.ForEachReview(func(r Review) error {
+		if !r.Brief().Scheduled() || r.Seq <= lastReset[r.NoteID] {
+			return nil
+		}
 		id, ok := ids[r.NoteID]
 		if !ok {
 			id = strconv.FormatInt(CardID(r.NoteID), 10)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -16,17 +17,21 @@ const (
 	bucketReviews   = "reviews"   // big-endian uint64 seq → review (JSON)
 	bucketBookmarks = "bookmarks" // note id → time bookmarked (JSON number, UTC ms)
 	bucketSettings  = "settings"  // keySettings → Settings (JSON)
+	// Since schema 2:
+	bucketSuspended  = "suspended"  // note id → time suspended (JSON number, UTC ms)
+	bucketInterviews = "interviews" // big-endian UTC ms of the start → interview report (JSON)
 
 	keySchema   = "schema"
 	keySettings = "settings"
 )
 
 // SchemaVersion is the file layout this binary reads and writes.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // allBuckets lists every bucket a current file has.
 func allBuckets() []string {
-	return []string{bucketMeta, bucketCards, bucketReviews, bucketBookmarks, bucketSettings}
+	return []string{bucketMeta, bucketCards, bucketReviews, bucketBookmarks, bucketSettings,
+		bucketSuspended, bucketInterviews}
 }
 
 // migration moves a file from one schema version to the next.
@@ -42,14 +47,45 @@ func migrations() []migration {
 	return []migration{
 		// Version 0 is the empty file create builds the database in.
 		{name: "create buckets", up: func(tx *bolt.Tx) error {
-			for _, name := range allBuckets() {
+			// Version 1's buckets; later migrations add theirs.
+			for _, name := range []string{bucketMeta, bucketCards, bucketReviews, bucketBookmarks, bucketSettings} {
 				if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
 					return err
 				}
 			}
 			return nil
 		}},
+		{name: "suspensions, interview reports, new settings", up: migrateTo2},
 	}
+}
+
+// migrateTo2 adds the buckets of suspended notes and interview reports,
+// and writes the saved settings again with the new fields at their
+// defaults (weights: the default ones). Settings a version-1 file holds
+// are checked as version 1 checked them; damaged ones stop the migration,
+// so the file is left as it was.
+func migrateTo2(tx *bolt.Tx) error {
+	for _, name := range []string{bucketSuspended, bucketInterviews} {
+		if _, err := tx.CreateBucket([]byte(name)); err != nil {
+			return fmt.Errorf("bucket %q: %w", name, err)
+		}
+	}
+	sb := tx.Bucket([]byte(bucketSettings))
+	if sb == nil {
+		return nil // the layout check after the migrations names it
+	}
+	v := sb.Get([]byte(keySettings))
+	if v == nil {
+		return nil
+	}
+	s := DefaultSettings()
+	if err := json.Unmarshal(v, &s); err != nil {
+		return damaged(bucketSettings, []byte(keySettings), err)
+	}
+	if err := s.Validate(); err != nil {
+		return damaged(bucketSettings, []byte(keySettings), err)
+	}
+	return putSettings(tx, s)
 }
 
 // readSchema returns the file's schema version. A file without the meta

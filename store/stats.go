@@ -8,9 +8,11 @@ import (
 )
 
 // Scheduler returns the scheduler s asks for, counting study days in loc:
-// the rollover hour and, when it is valid, the desired retention.
+// the FSRS weights (Params), the rollover hour and, when it is valid, the
+// desired retention.
 func (s Settings) Scheduler(loc *time.Location) srs.Scheduler {
 	sched := srs.NewScheduler()
+	sched.Params = s.Params()
 	sched.Loc = loc
 	sched.RolloverHour = s.RolloverHour
 	if s.Retention > 0 && s.Retention < 1 {
@@ -23,7 +25,8 @@ func (s Settings) Scheduler(loc *time.Location) srs.Scheduler {
 // (note ids in deck order) at now: cards, bookmarks, the settings'
 // scheduler with study days counted in now's zone, and the whole review
 // log in its brief form, which decodes several times faster than
-// ForEachReview. The TUI's stats screen and "mianjing stats" share it so
+// ForEachReview. Cram grades and resets are left out of Events: they did
+// not move the schedule (count them with ReviewBrief.Scheduled). The TUI's stats screen and "mianjing stats" share it so
 // they cannot count differently.
 func StatsInput(st Store, deck []string, now time.Time) (srs.StatsInput, error) {
 	cards, err := st.Cards()
@@ -40,6 +43,9 @@ func StatsInput(st Store, deck []string, now time.Time) (srs.StatsInput, error) 
 		in.Events = make([]srs.ReviewEvent, 0, n)
 	}
 	err = st.ForEachReviewBrief(func(rv ReviewBrief) error {
+		if !rv.Scheduled() {
+			return nil
+		}
 		in.Events = append(in.Events, srs.ReviewEvent{NoteID: rv.NoteID, Time: rv.Time, Rating: rv.Rating, StateBefore: rv.State})
 		return nil
 	})

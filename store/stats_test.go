@@ -13,7 +13,7 @@ func TestStatsInputMemory(t *testing.T) { testStatsInput(t, openMemoryT) }
 
 func testStatsInput(t *testing.T, open func(*testing.T) Store) {
 	s := open(t)
-	if err := s.SaveSettings(Settings{NewPerDay: 5, Retention: 0.85, RolloverHour: 6}); err != nil {
+	if err := s.SaveSettings(Settings{NewPerDay: 5, Retention: 0.85, RolloverHour: 6, InterviewQuestions: 5, InterviewSeconds: 180, Theme: "auto"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetBookmark("b", true, t0); err != nil {
@@ -63,7 +63,7 @@ func TestSettingsScheduler(t *testing.T) {
 	for _, c := range []struct {
 		retention, want float64
 	}{{0.8, 0.8}, {0, def.Retention}, {1, def.Retention}, {-0.5, def.Retention}} {
-		sched := Settings{Retention: c.retention, RolloverHour: 3}.Scheduler(time.UTC)
+		sched := Settings{Retention: c.retention, RolloverHour: 3, InterviewQuestions: 5, InterviewSeconds: 180, Theme: "auto"}.Scheduler(time.UTC)
 		if sched.Retention != c.want || sched.RolloverHour != 3 || sched.Loc != time.UTC {
 			t.Errorf("retention %v: scheduler %+v", c.retention, sched)
 		}

@@ -19,6 +19,14 @@ const (
 	ModeBookmarked Mode = "bookmarked"
 	ModeAll        Mode = "all"
 	ModeOne        Mode = "one"
+	// ModeCram is a grade given while drilling outside the schedule: it is
+	// logged (After holds what FSRS would have made of the card, for the
+	// record) but the store keeps the card as it was, so the schedule is
+	// untouched; undoing it only removes the entry.
+	ModeCram Mode = "cram"
+	// ModeReset is the entry ResetCard appends: Rating 0, Before the card
+	// reset, After the zero (new) card. Only ResetCard writes it.
+	ModeReset Mode = "reset"
 )
 
 // Review is one entry of the append-only review log.
@@ -48,23 +56,36 @@ type ReviewBrief struct {
 	Mode     Mode
 }
 
+// Scheduled reports whether the entry is a grade that moved the schedule:
+// not a cram grade, not a reset. Retention and review counts use these;
+// cram grades are counted apart.
+func (r ReviewBrief) Scheduled() bool { return r.Mode != ModeCram && r.Mode != ModeReset }
+
 // Brief returns the ReviewBrief of r.
 func (r Review) Brief() ReviewBrief {
 	return ReviewBrief{Seq: r.Seq, NoteID: r.NoteID, Time: r.Time, Rating: r.Rating,
 		State: r.Before.State, Duration: r.Duration, Mode: r.Mode}
 }
 
-// Settings are the learner's preferences.
+// Settings are the learner's preferences. Validate gives the range of
+// each; Equal compares two (Weights makes == unusable).
 type Settings struct {
 	Lang         string  `json:"lang"` // "", "zh" or "en"; "" follows the locale
 	NewPerDay    int     `json:"new_per_day"`
 	Retention    float64 `json:"retention"`
 	RolloverHour int     `json:"rollover_hour"`
+	// Weights are the 21 FSRS-6 weights w0…w20, as the FSRS optimizer
+	// prints them; empty means srs.DefaultParams.
+	Weights            []float64 `json:"weights,omitempty"`
+	InterviewQuestions int       `json:"interview_questions"` // questions per mock interview
+	InterviewSeconds   int       `json:"interview_seconds"`   // time budget per question
+	Theme              string    `json:"theme"`               // "auto", "light" or "dark"
 }
 
 // DefaultSettings returns the settings of a fresh store.
 func DefaultSettings() Settings {
-	return Settings{NewPerDay: 20, Retention: 0.9, RolloverHour: 4}
+	return Settings{NewPerDay: 20, Retention: 0.9, RolloverHour: 4,
+		InterviewQuestions: 5, InterviewSeconds: 180, Theme: "auto"}
 }
 
 // Store is what the app needs from persistence. Every write is atomic and
@@ -115,6 +136,29 @@ type Store interface {
 	// SaveSettings stores s.
 	SaveSettings(s Settings) error
 
+	// Suspend takes a note out of every study scope (on) or puts it back;
+	// suspending a suspended note keeps its original time.
+	Suspend(id string, on bool, now time.Time) error
+	// Suspended returns every suspended note and when it was suspended;
+	// it is served from memory and never fails.
+	Suspended() map[string]time.Time
+	// ResetCard makes a note new again by appending a ModeReset entry
+	// (Before the stored card, After the zero card) and deleting the card,
+	// in one transaction: the history is kept, and UndoLastReview takes the
+	// reset back. Resetting a note that is already new gives ErrInvalid.
+	ResetCard(id string, now time.Time) (Review, error)
+	// Answers returns the note's log entries that carry a typed answer,
+	// newest first. It scans the whole log (fine for a learner's history:
+	// tens of thousands of entries read in tens of milliseconds).
+	Answers(id string) ([]Review, error)
+
+	// RecordInterview stores the report of one mock interview; its Start
+	// identifies it (a second report with the same Start gives ErrInvalid).
+	// The grades inside it are ordinary reviews, recorded by the caller.
+	RecordInterview(iv Interview) error
+	// Interviews returns every interview report, newest first.
+	Interviews() ([]Interview, error)
+
 	// Export writes a complete, versioned JSON backup.
 	Export(w io.Writer) error
 	// Import merges a backup written by Export. It validates everything
@@ -131,7 +175,9 @@ type Store interface {
 
 // ImportResult counts what an import added.
 type ImportResult struct {
-	Reviews   int `json:"reviews"`
-	Cards     int `json:"cards"`
-	Bookmarks int `json:"bookmarks"`
+	Reviews    int `json:"reviews"`
+	Cards      int `json:"cards"`
+	Bookmarks  int `json:"bookmarks"`
+	Suspended  int `json:"suspended"`
+	Interviews int `json:"interviews"`
 }

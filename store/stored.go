@@ -23,7 +23,7 @@ func readSettings(tx *bolt.Tx) (Settings, error) {
 	if v == nil {
 		return DefaultSettings(), nil
 	}
-	var s Settings
+	var s Settings // no defaults underneath: a missing field is damage
 	if err := json.Unmarshal(v, &s); err != nil {
 		return s, damaged(bucketSettings, []byte(keySettings), err)
 	}
@@ -35,31 +35,56 @@ func readSettings(tx *bolt.Tx) (Settings, error) {
 
 // readBookmarks returns every bookmark.
 func readBookmarks(tx *bolt.Tx) (map[string]time.Time, error) {
-	bookmarks := make(map[string]time.Time)
-	err := tx.Bucket([]byte(bucketBookmarks)).ForEach(func(k, v []byte) error {
-		t, err := decodeBookmark(k, v)
+	return readMarks(tx, bucketBookmarks)
+}
+
+// readSuspended returns every suspended note.
+func readSuspended(tx *bolt.Tx) (map[string]time.Time, error) {
+	return readMarks(tx, bucketSuspended)
+}
+
+// readMarks reads a bucket of note id → time, as bookmarks and
+// suspensions are kept.
+func readMarks(tx *bolt.Tx, bucket string) (map[string]time.Time, error) {
+	marks := make(map[string]time.Time)
+	err := tx.Bucket([]byte(bucket)).ForEach(func(k, v []byte) error {
+		t, err := decodeMark(bucket, k, v)
 		if err != nil {
 			return err
 		}
-		bookmarks[string(k)] = t
+		marks[string(k)] = t
 		return nil
 	})
-	return bookmarks, err
+	return marks, err
 }
 
-func decodeBookmark(k, v []byte) (time.Time, error) {
+func decodeMark(bucket string, k, v []byte) (time.Time, error) {
 	if err := validateID(string(k)); err != nil {
-		return time.Time{}, damaged(bucketBookmarks, k, err)
+		return time.Time{}, damaged(bucket, k, err)
 	}
 	ms, err := strconv.ParseInt(string(v), 10, 64)
 	if err != nil || ms == 0 {
-		return time.Time{}, damaged(bucketBookmarks, k, fmt.Errorf("time %q is not milliseconds", v))
+		return time.Time{}, damaged(bucket, k, fmt.Errorf("time %q is not milliseconds", v))
 	}
 	t := fromMillis(ms)
 	if err := validateTime("time", t); err != nil {
-		return time.Time{}, damaged(bucketBookmarks, k, err)
+		return time.Time{}, damaged(bucket, k, err)
 	}
 	return t, nil
+}
+
+// readInterviews returns every interview report, oldest first.
+func readInterviews(tx *bolt.Tx) ([]Interview, error) {
+	var out []Interview
+	err := tx.Bucket([]byte(bucketInterviews)).ForEach(func(k, v []byte) error {
+		iv, err := readInterview(k, v)
+		if err != nil {
+			return err
+		}
+		out = append(out, iv)
+		return nil
+	})
+	return out, err
 }
 
 // readCard decodes and checks the card stored under note id k.

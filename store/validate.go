@@ -33,7 +33,9 @@ var minTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Validate reports whether s can be stored: Lang "", "zh" or "en",
 // NewPerDay ≥ 0, Retention 0.7–0.99 (the scheduler's sensible range),
-// RolloverHour 0–23.
+// RolloverHour 0–23, Weights empty or 21 numbers each within the range
+// the FSRS optimizers allow (srs.Params.Validate), InterviewQuestions
+// 1–20, InterviewSeconds 30–1800, Theme "auto", "light" or "dark".
 func (s Settings) Validate() error {
 	switch {
 	case s.Lang != "" && s.Lang != "zh" && s.Lang != "en":
@@ -44,6 +46,21 @@ func (s Settings) Validate() error {
 		return invalidf("settings: retention %v is not between %v and %v", s.Retention, minRetention, maxRetention)
 	case s.RolloverHour < 0 || s.RolloverHour > 23:
 		return invalidf("settings: rollover_hour %d is not 0–23", s.RolloverHour)
+	case s.InterviewQuestions < MinInterviewQuestions || s.InterviewQuestions > MaxInterviewQuestions:
+		return invalidf("settings: interview_questions %d is not %d–%d", s.InterviewQuestions, MinInterviewQuestions, MaxInterviewQuestions)
+	case s.InterviewSeconds < MinInterviewSeconds || s.InterviewSeconds > MaxInterviewSeconds:
+		return invalidf("settings: interview_seconds %d is not %d–%d", s.InterviewSeconds, MinInterviewSeconds, MaxInterviewSeconds)
+	case s.Theme != "auto" && s.Theme != "light" && s.Theme != "dark":
+		return invalidf("settings: theme %q is not one of \"auto\", \"light\", \"dark\"", s.Theme)
+	}
+	if len(s.Weights) == 0 {
+		return nil
+	}
+	if len(s.Weights) != len(srs.Params{}) {
+		return invalidf("settings: weights holds %d numbers, want %d (FSRS-6 w0…w20)", len(s.Weights), len(srs.Params{}))
+	}
+	if err := srs.Params(s.Weights).Validate(); err != nil {
+		return invalidf("settings: weights: %s", strings.TrimPrefix(err.Error(), "srs: "))
 	}
 	return nil
 }
@@ -85,14 +102,17 @@ func notAhead(what string, t, now time.Time) error {
 
 // validateBookmarkTime checks the time a bookmark is set at as import
 // checks a backup's.
-func validateBookmarkTime(t time.Time) error {
+func validateBookmarkTime(t time.Time) error { return validateMarkTime("bookmark time", t) }
+
+// validateMarkTime checks the time of a bookmark or suspension (what).
+func validateMarkTime(what string, t time.Time) error {
 	if t.IsZero() {
-		return invalidf("bookmark time not set")
+		return invalidf("%s not set", what)
 	}
-	if err := validateTime("bookmark time", t); err != nil {
+	if err := validateTime(what, t); err != nil {
 		return err
 	}
-	return notAhead("bookmark time", t, time.Now())
+	return notAhead(what, t, time.Now())
 }
 
 // validateCard checks c's ranges; what, when not empty, prefixes the
@@ -119,7 +139,7 @@ func validateCard(what string, c srs.Card) error {
 
 func validMode(m Mode) bool {
 	switch m {
-	case "", ModeDue, ModeBookmarked, ModeAll, ModeOne:
+	case "", ModeDue, ModeBookmarked, ModeAll, ModeOne, ModeCram, ModeReset:
 		return true
 	}
 	return false
@@ -133,7 +153,9 @@ func validateBrief(r ReviewBrief) error {
 		return err
 	}
 	switch {
-	case r.Rating < srs.Again || r.Rating > srs.Easy:
+	case r.Mode == ModeReset && r.Rating != 0:
+		return invalidf("note %s: a reset has rating %d, want 0", r.NoteID, r.Rating)
+	case r.Mode != ModeReset && (r.Rating < srs.Again || r.Rating > srs.Easy):
 		return invalidf("note %s: rating %d is not 1–4", r.NoteID, r.Rating)
 	case r.Time.IsZero():
 		return invalidf("note %s: review time not set", r.NoteID)
@@ -158,6 +180,9 @@ func validateReview(r Review) error {
 	}
 	if err := validateCard("before", r.Before); err != nil {
 		return err
+	}
+	if r.Mode == ModeReset && r.After != (srs.Card{}) {
+		return invalidf("note %s: a reset's after card is not the new card", r.NoteID)
 	}
 	return validateCard("after", r.After)
 }
