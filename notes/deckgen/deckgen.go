@@ -138,6 +138,8 @@ type backup struct {
 	Cards      map[string]srs.Card  `json:"cards"`
 	Reviews    []store.Review       `json:"reviews"`
 	Bookmarks  map[string]time.Time `json:"bookmarks"`
+	Suspended  map[string]time.Time `json:"suspended"`
+	Interviews []store.Interview    `json:"interviews"`
 	Settings   store.Settings       `json:"settings"`
 }
 
@@ -193,7 +195,8 @@ func WriteStore(path string, d *notes.Deck, p Progress) error {
 	}
 	cards, log, bookmarks := Log(ids, p)
 	bk := backup{Format: store.BackupFormat, Version: store.BackupVersion, ExportedAt: Now(),
-		Cards: cards, Reviews: log, Bookmarks: bookmarks, Settings: store.DefaultSettings()}
+		Cards: cards, Reviews: log, Bookmarks: bookmarks, Suspended: map[string]time.Time{},
+		Interviews: []store.Interview{}, Settings: store.DefaultSettings()}
 	if bk.Reviews == nil {
 		bk.Reviews = []store.Review{}
 	}
