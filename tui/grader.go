@@ -2,6 +2,7 @@ package tui
 
 import (
 	"slices"
+	"time"
 
 	"mianjing/srs"
 	"mianjing/store"
@@ -26,12 +27,23 @@ type grader struct {
 	pending int // review writes in flight: 0 or 1
 }
 
-// suggest grades from the checklist: every point Good, at least half Hard,
-// fewer Again; Good when the note has no points.
-func suggest(ticked []bool) srs.Rating {
+// fastRecall is the longest time from question to reveal that still counts
+// as fast recall: with every point ticked, such a card is suggested Easy.
+const fastRecall = 30 * time.Second
+
+// suggest is the grade space and enter give. With nothing ticked it is Good
+// (Anki's habit: the learner who does not tick is not failed); otherwise it
+// follows the share of points ticked: all of them Easy when the reveal came
+// within fastRecall, else Good; at least 80% (5 of 6) Good; at least half
+// Hard; fewer Again. A note without points is Good.
+func suggest(ticked []bool, took time.Duration) srs.Rating {
 	n, t := len(ticked), countTicked(ticked)
 	switch {
-	case n == 0 || t == n:
+	case t == 0:
+		return srs.Good
+	case t == n && took <= fastRecall:
+		return srs.Easy
+	case 5*t >= 4*n:
 		return srs.Good
 	case 2*t >= n:
 		return srs.Hard

@@ -33,18 +33,25 @@ func gradeNext(t *testing.T, g *grader, sched srs.Scheduler, r srs.Rating, ticke
 }
 
 func TestSuggestFromTicks(t *testing.T) {
+	all6 := []bool{true, true, true, true, true, true}
+	five := []bool{true, true, true, true, true, false}
 	for _, c := range []struct {
 		ticked []bool
+		took   time.Duration
 		want   srs.Rating
 	}{
-		{nil, srs.Good},
-		{[]bool{true, true, true}, srs.Good},
-		{[]bool{true, true, false, false}, srs.Hard},
-		{[]bool{true, false, false}, srs.Again},
-		{[]bool{false, false}, srs.Again},
+		{nil, 0, srs.Good},
+		{[]bool{false, false}, 0, srs.Good}, // nothing ticked: Anki's habit
+		{all6, 10 * time.Second, srs.Easy},
+		{all6, fastRecall, srs.Easy},
+		{all6, fastRecall + time.Second, srs.Good},
+		{five, 0, srs.Good}, // 5 of 6
+		{[]bool{true, true, true, false, false, false}, 0, srs.Hard},
+		{[]bool{true, true, false, false}, 0, srs.Hard},
+		{[]bool{true, false, false}, 0, srs.Again},
 	} {
-		if got := suggest(c.ticked); got != c.want {
-			t.Errorf("suggest(%v) = %v, want %v", c.ticked, got, c.want)
+		if got := suggest(c.ticked, c.took); got != c.want {
+			t.Errorf("suggest(%v, %v) = %v, want %v", c.ticked, c.took, got, c.want)
 		}
 	}
 }
@@ -115,5 +122,4 @@ func TestGraderOddUndo(t *testing.T) {
 	if _, _, stale := g2.saved(r2, nil); !stale {
 		t.Error("an answer for another note is not stale")
 	}
-	_ = time.Second
 }

@@ -421,7 +421,7 @@ func (q *quizModel) answerKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, km.Accept):
-		return q.grade(suggest(q.ticked))
+		return q.grade(suggest(q.ticked, q.duration))
 	case key.Matches(k, km.Tick):
 		if i := slices.Index(quizTickKeys[:], k.String()); i >= 0 && i < len(q.ticked) {
 			q.ticked[i] = !q.ticked[i]

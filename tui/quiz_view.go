@@ -200,7 +200,7 @@ func (q quizModel) pointsView(compact bool) string {
 func (q quizModel) gradeView(compact bool) string {
 	s, t := q.c.styles, q.c.text
 	inner := q.width - s.Viewport.GetHorizontalFrameSize()
-	sug := suggest(q.ticked)
+	sug := suggest(q.ticked, q.duration)
 	var buttons []string
 	for i := range 4 {
 		r := srs.Rating(i + 1)
