@@ -39,13 +39,13 @@ func commands() []command {
 			maxArgs: 0, flags: listFlags,
 		},
 		{
-			name: "show", args: "ID", opts: "[--width N] [--color auto|always|never]",
+			name: "show", args: "ID", opts: "[--width N] [--color auto|always|never] [--answers]",
 			summary: "print one note, rendered as in the app",
 			about: "Prints the note ID rendered as the reading view shows it. With --color auto (the\n" +
 				"default) colours are used when stdout is a terminal or CLICOLOR_FORCE=1, never\n" +
 				"with NO_COLOR; --color always suits 'mianjing show ID --color always | less -R'.\n" +
 				"Without colour the text is plain: no markdown marks.",
-			minArgs: 1, maxArgs: 1, flags: showFlags,
+			minArgs: 1, maxArgs: 1, flags: showAnswersFlags,
 		},
 		{
 			name: "stats", opts: "[--json]",
@@ -91,6 +91,44 @@ func commands() []command {
 			summary: "remove bookmarks",
 			about:   "Removes the bookmarks of the notes with these ids.",
 			minArgs: 1, maxArgs: -1, flags: bookmarkFlags(false),
+		},
+		{
+			name: "suspend", args: "ID...",
+			summary: "take notes out of study until unsuspended",
+			about: "Suspends the notes with these ids: they leave every study scope and are\n" +
+				"marked in the list.",
+			minArgs: 1, maxArgs: -1, flags: suspendFlags(true),
+		},
+		{
+			name: "unsuspend", args: "ID...",
+			summary: "put suspended notes back into study",
+			about:   "Ends the suspension of the notes with these ids.",
+			minArgs: 1, maxArgs: -1, flags: suspendFlags(false),
+		},
+		{
+			name: "reset", args: "ID...",
+			summary: "make notes new again (an entry in the review log)",
+			about: "Resets the scheduling of the notes with these ids: they are new again. The reset\n" +
+				"is an entry in the review log, so the history is kept.",
+			minArgs: 1, maxArgs: -1, flags: resetFlags,
+		},
+		{
+			name: "config", args: "list|get|set ...",
+			summary: "read and change settings",
+			about: "config list prints every setting, config get KEY one, config set KEY VALUE\n" +
+				"changes one. Settings are kept in the database and in its backups. Keys:\n" +
+				"retention (0.7–0.99), new_per_day (≥ 0), rollover_hour (0–23), weights (21\n" +
+				"comma-separated FSRS-6 weights, or default), interview_questions (1–20),\n" +
+				"interview_seconds (30–1800), theme (auto, light or dark). A bad value is\n" +
+				"refused with the reason and nothing is changed.",
+			minArgs: 1, maxArgs: 3, flags: configFlags,
+		},
+		{
+			name: "deck", args: "export DIR",
+			summary: "write the built-in deck to DIR, to edit and use with --notes",
+			about: "Writes the built-in deck's note files to DIR (new or empty), for use and\n" +
+				"editing with 'mianjing --notes DIR'.",
+			minArgs: 2, maxArgs: 2, flags: deckFlags,
 		},
 		{
 			name: "help", args: "[COMMAND]",

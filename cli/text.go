@@ -191,7 +191,7 @@ func helpFor(lang string) helpText {
 		for name, text := range about {
 			about[name] = strings.Join(render.WrapLine(text, 78), "\n")
 		}
-		return helpText{
+		return withStudyHelp(helpText{
 			Intro:        "mianjing（面经）：用间隔重复学习大模型面试题。",
 			Usage:        "用法：",
 			UsageApp:     "mianjing [全局选项]",
@@ -231,7 +231,7 @@ func helpFor(lang string) helpText {
 				"stats.all":     "列出每一道题，而不只是最弱的 10 道（标准输出不是终端时默认如此）",
 				"export.format": "`json|revlog-csv` 完整的 JSON 备份（默认），或 FSRS 优化器用的 CSV 复习日志",
 			},
-		}
+		})
 	}
 	return helpText{
 		Intro:        "mianjing (面经): study LLM interview questions with spaced repetition.",
