@@ -27,6 +27,13 @@ type Options struct {
 	Now      func() time.Time // the clock; nil means time.Now
 	Renderer *render.Renderer // nil means render.New()
 	NoColor  bool             // NO_COLOR is set: plain rendering, no colours
+	// Interview starts the app in a mock interview of InterviewQuestions
+	// questions (0: the interview_questions setting).
+	Interview          bool
+	InterviewQuestions int
+	// NotesDir is the directory Deck was loaded from (--notes), "" for the
+	// built-in deck: its files can be edited (e) and are watched.
+	NotesDir string
 }
 
 // view names the screen that has focus.
@@ -50,13 +57,15 @@ type Model struct {
 	detail   detailModel
 	quiz     quizModel
 	stats    statsModel
+	reload   reloader
 }
 
 // New returns the root model for o. o.Store must be set (Run checks); a nil
 // Deck is an empty deck.
 func New(o Options) Model {
 	c := newCommon(o)
-	return Model{c: c, list: newList(c), detail: newDetail(c), quiz: newQuiz(c), stats: newStats(c)}
+	return Model{c: c, list: newList(c), detail: newDetail(c, o.NotesDir), quiz: newQuiz(c), stats: newStats(c),
+		reload: reloader{dir: o.NotesDir}}
 }
 
 // maxFPS is the highest frame rate Bubble Tea allows.
@@ -72,6 +81,13 @@ func Run(o Options) error {
 		return errors.New("tui: Options need a Deck and a Store")
 	}
 	m := New(o)
+	watchErr := m.reload.startWatching()
+	if watchErr != nil {
+		m.c.setError(m.c.text.ErrWatchFmt, watchErr)
+	}
+	if w := m.reload.watcher; w != nil {
+		defer w.Close()
+	}
 	// Frames reach the terminal on a ticker; at Bubble Tea's most, 120 a
 	// second, the first frame and every keypress's frame wait at most
 	// 8 ms for it instead of 17 (see BENCHMARKS.md).
@@ -111,7 +127,7 @@ func quitOnHangup(p *tea.Program) (stop func()) {
 // Init asks for the terminal's background colour (the answer may never
 // come; we start dark) and loads the progress snapshot.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.c.loadProgress())
+	return tea.Batch(tea.RequestBackgroundColor, m.c.loadProgress(), m.reload.wait())
 }
 
 // Update routes msg: global keys, then sizes to every view, then view
@@ -147,10 +163,12 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		if m.c.tooSmall() {
-			// Nothing acts on a screen the learner cannot see.
+			// Nothing acts on a screen the learner cannot see; the screen
+			// counts what it ignored, so the learner knows.
 			if msg.String() == "q" {
 				return m, tea.Quit
 			}
+			m.c.ignored++
 			return m, nil
 		}
 		if key.Matches(msg, g.Help) && !m.capturing() {
@@ -165,6 +183,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height
+		if !m.c.tooSmall() {
+			m.c.ignored = 0
+		}
 		return m, m.relayout()
 
 	case tea.BackgroundColorMsg:
@@ -214,7 +235,22 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			// The session changed what the screen showed.
 			cmd = m.stats.open()
 		}
-		return m, tea.Batch(m.c.loadProgress(), cmd, m.relayout())
+		return m, tea.Batch(m.c.loadProgress(), cmd, m.applyPending(), m.relayout())
+
+	case deckChangedMsg:
+		if msg.err != nil {
+			m.c.setError(m.c.text.ErrWatchFmt, msg.err)
+		}
+		return m, tea.Batch(m.reload.read(), m.reload.wait())
+
+	case editorDoneMsg:
+		if msg.err != nil {
+			m.c.setError(m.c.text.ErrEditorFmt, msg.err)
+		}
+		return m, m.reload.read()
+
+	case deckLoadedMsg:
+		return m, m.deckLoaded(msg)
 
 	case sessionLoadedMsg, reviewSavedMsg, reviewUndoneMsg:
 		// The self-test's store results, even if it has lost focus.
@@ -274,7 +310,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 
 // capturing reports whether the active view takes keys as text.
 func (m Model) capturing() bool {
-	return m.active == viewList && m.list.capturing() || m.active == viewQuiz && m.quiz.capturing()
+	return m.active == viewList && m.list.capturing() || m.active == viewQuiz && m.quiz.capturing() ||
+		m.active == viewDetail && m.detail.capturing()
 }
 
 // relayout gives the active view the window size again (footers change

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,15 +31,33 @@ type detailModel struct {
 	loaded bool      // shown == want
 	err    error     // the renderer's error for want
 
+	// notesDir is the deck's directory (--notes), where e edits a note's
+	// file; "" for the built-in deck.
+	notesDir string
+
+	// The content: the note's rendered lines (centred), then the answers
+	// section when shown. styled is the content without highlights and
+	// plain the same without escape codes, which search reads.
+	noteLines []string
+	styled    []string
+	plain     []string
+	headings  []int  // lines of the note's headings, for { and }
+	indent    string // the note's text column, where the answers go
+
+	search  searchState
+	answers answersState
+
 	width, height int
 }
 
-func newDetail(c *common) detailModel {
+func newDetail(c *common, notesDir string) detailModel {
 	vp := viewport.New()
 	vp.KeyMap = c.keys.Detail.viewportKeys()
 	vp.SetHorizontalStep(0)
 	vp.Style = c.styles.Viewport
-	return detailModel{c: c, keys: c.keys.Detail, vp: vp}
+	d := detailModel{c: c, keys: c.keys.Detail, vp: vp, notesDir: notesDir, search: newSearchState(c)}
+	d.updateKeys()
+	return d
 }
 
 func (d detailModel) note() *notes.Note {
@@ -53,7 +72,7 @@ func (d *detailModel) open(order []int, pos int) tea.Cmd {
 	d.order, d.pos = order, pos
 	d.want, d.shown, d.loaded, d.err = renderKey{}, renderKey{}, false, nil
 	d.updateKeys()
-	return d.request()
+	return tea.Batch(d.request(), d.loadAnswers())
 }
 
 // wrapWidth is the width notes are rendered at.
@@ -95,23 +114,54 @@ func (d *detailModel) rendered(msg noteRenderedMsg) {
 }
 
 // show puts a rendering in the viewport: the same note keeps its scroll
-// position (as a fraction), another starts at the top.
+// position (as a fraction), another starts at the top (at the first match
+// when a search is on).
 func (d *detailModel) show(k renderKey, out string) {
 	same := d.shown.id == k.id
 	frac := d.vp.ScrollPercent()
-	pad := strings.Repeat(" ", max(0, (d.vp.Width()-d.vp.Style.GetHorizontalFrameSize()-k.width)/2))
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	for i, l := range lines {
-		lines[i] = pad + l
+		lines[i] = d.pad(k.width) + l
 	}
-	d.vp.SetContentLines(lines)
+	d.noteLines = lines
+	plain := make([]string, len(lines))
+	for i, l := range lines {
+		plain[i] = ansi.Strip(l)
+	}
+	d.indent = strings.Repeat(" ", textMargin(plain))
+	d.headings = nil
+	if n := d.note(); n != nil {
+		d.headings = headingLines(n.Body, plain)
+	}
+	if !same {
+		d.search.cur = 0
+	}
+	d.setContent()
 	if same {
 		maxOff := max(0, d.vp.TotalLineCount()-d.vp.VisibleLineCount())
 		d.vp.SetYOffset(int(math.Round(frac * float64(maxOff))))
 	} else {
 		d.vp.GotoTop()
+		d.showMatch()
 	}
 	d.shown, d.loaded = k, true
+	d.updateKeys()
+}
+
+// pad centres a column of width cells in the viewport.
+func (d detailModel) pad(width int) string {
+	return strings.Repeat(" ", max(0, (d.vp.Width()-d.vp.Style.GetHorizontalFrameSize()-width)/2))
+}
+
+// setContent puts the note and the answers section in the viewport, with
+// the search's matches highlighted.
+func (d *detailModel) setContent() {
+	d.styled = append(slices.Clip(d.noteLines), d.answersSection()...)
+	d.plain = make([]string, len(d.styled))
+	for i, l := range d.styled {
+		d.plain[i] = ansi.Strip(l)
+	}
+	d.rematch()
 }
 
 // restyle re-renders after the background colour changed.
@@ -133,12 +183,45 @@ func (d *detailModel) layout() {
 	d.vp.SetHeight(max(1, d.height-chrome))
 }
 
-// Update handles the reading keys and the mouse wheel.
+// Update handles the reading keys and the mouse wheel; while the search
+// box has focus, keys are its text.
 func (d detailModel) Update(msg tea.Msg) (detailModel, tea.Cmd) {
 	var cmd tea.Cmd
+	if msg, ok := msg.(answersLoadedMsg); ok {
+		d.answersLoaded(msg)
+		return d, nil
+	}
+	if d.search.typing {
+		return d.updateSearchBox(msg)
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		n := d.note()
+		if d.search.active() {
+			switch {
+			case key.Matches(k, d.keys.NextMatch):
+				d.stepMatch(1)
+				return d, nil
+			case key.Matches(k, d.keys.PrevMatch):
+				d.stepMatch(-1)
+				return d, nil
+			case key.Matches(k, d.keys.ClearSearch):
+				d.clearSearch()
+				return d, nil
+			}
+		}
 		switch {
+		case key.Matches(k, d.keys.Search):
+			return d, d.openSearch()
+		case key.Matches(k, d.keys.NextHeading):
+			d.jumpHeading(1)
+			return d, nil
+		case key.Matches(k, d.keys.PrevHeading):
+			d.jumpHeading(-1)
+			return d, nil
+		case key.Matches(k, d.keys.Answers) && n != nil:
+			return d, d.toggleAnswers()
+		case key.Matches(k, d.keys.Edit) && n != nil:
+			return d, d.edit(n)
 		case key.Matches(k, d.keys.Back):
 			idx := -1
 			if n != nil {
@@ -154,7 +237,7 @@ func (d detailModel) Update(msg tea.Msg) (detailModel, tea.Cmd) {
 			}
 			d.pos++
 			d.updateKeys()
-			return d, d.request()
+			return d, tea.Batch(d.request(), d.loadAnswers())
 		case key.Matches(k, d.c.keys.Detail.Prev):
 			if d.pos <= 0 {
 				d.c.status = d.c.text.FirstNote
@@ -162,7 +245,7 @@ func (d detailModel) Update(msg tea.Msg) (detailModel, tea.Cmd) {
 			}
 			d.pos--
 			d.updateKeys()
-			return d, d.request()
+			return d, tea.Batch(d.request(), d.loadAnswers())
 		case key.Matches(k, d.keys.Bookmark) && n != nil:
 			return d, d.c.toggleBookmark(n.ID)
 		case key.Matches(k, d.keys.Test) && n != nil:
@@ -180,26 +263,58 @@ func (d detailModel) Update(msg tea.Msg) (detailModel, tea.Cmd) {
 }
 
 func (d *detailModel) updateKeys() {
-	d.keys.Next.SetEnabled(d.pos+1 < len(d.order))
-	d.keys.Prev.SetEnabled(d.pos > 0)
+	k, t := &d.keys, d.c.text
+	k.Next.SetEnabled(d.pos+1 < len(d.order))
+	k.Prev.SetEnabled(d.pos > 0)
+	searching := d.search.active()
+	// While a search is on, n and N step through its matches and esc
+	// clears it: the arrows still change notes.
+	if searching {
+		k.Next.SetHelp("→", t.KeyNext)
+	} else {
+		k.Next.SetHelp("n/→", t.KeyNext)
+	}
+	k.NextMatch.SetEnabled(searching)
+	k.PrevMatch.SetEnabled(searching)
+	k.ClearSearch.SetEnabled(searching)
+	k.Back.SetEnabled(!searching)
+	k.NextHeading.SetEnabled(len(d.headings) > 0)
+	k.PrevHeading.SetEnabled(len(d.headings) > 0)
+	if d.answers.on {
+		k.Answers.SetHelp("h", t.KeyHideAnswers)
+	} else {
+		k.Answers.SetHelp("h", t.KeyShowAnswers)
+	}
 }
 
 // ShortHelp is the one-line help of the reading view.
 func (d detailModel) ShortHelp() []key.Binding {
 	k := d.keys
+	if d.search.typing {
+		return []key.Binding{k.AcceptSearch, k.CancelSearch}
+	}
+	if d.search.active() {
+		return []key.Binding{k.NextMatch, k.PrevMatch, k.Search, k.Next, k.ClearSearch,
+			d.c.keys.Global.helpBinding(d.c.text, d.c.help.ShowAll)}
+	}
 	scroll := key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k", d.c.text.KeyScroll))
 	// Paging and p are left to full help: the line is too short for all.
-	return []key.Binding{scroll, k.Next, k.Bookmark, k.Test,
+	return []key.Binding{scroll, k.Next, k.Search, k.Bookmark, k.Test,
 		d.c.keys.Global.helpBinding(d.c.text, d.c.help.ShowAll), k.Back}
 }
 
 // FullHelp is the reading view's help in columns.
 func (d detailModel) FullHelp() [][]key.Binding {
 	k, g := d.keys, d.c.keys.Global
+	if d.search.typing {
+		return [][]key.Binding{{k.AcceptSearch, k.CancelSearch}}
+	}
+	// Three columns fit 80 cells; the search's n/N/esc show only while
+	// a search is on.
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp},
-		{k.Top, k.Bottom, k.Next, k.Prev},
-		{k.Bookmark, k.Test, g.helpBinding(d.c.text, d.c.help.ShowAll), k.Back, g.ForceQuit},
+		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.Next, k.Prev, k.NextHeading, k.PrevHeading, k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
+		{k.Answers, k.Edit, k.Bookmark, k.Test, g.helpBinding(d.c.text, d.c.help.ShowAll), k.Back, g.ForceQuit},
 	}
 }
 
@@ -243,14 +358,23 @@ func (d detailModel) titleBar() string {
 	return s.TitleBar.Width(d.width).Render(truncate(pos+"  "+title+star, inner))
 }
 
-// footer is the status line, with the scroll percent on the right, and
-// the help.
+// footer is the status line, with the search's count and the scroll
+// percent on the right (or the search box while it has focus), and the
+// help.
 func (d detailModel) footer() string {
 	pct := ""
 	if d.loaded {
 		pct = d.c.styles.Percent.Render(fmt.Sprintf(d.c.text.ScrollFmt, int(math.Round(d.vp.ScrollPercent()*100))))
 	}
-	status := d.c.statusLine(d.width, pct)
+	if info := d.searchInfo(); info != "" {
+		pct = d.c.styles.Percent.Render(info) + "  " + pct
+	}
+	var status string
+	if d.search.typing {
+		status = d.searchLine(pct)
+	} else {
+		status = d.c.statusLine(d.width, pct)
+	}
 	room := d.height - lipgloss.Height(d.titleBar()) - lipgloss.Height(status)
 	// The status line is as wide as the window.
 	return stack(status, d.c.helpView(helpKeys{d.ShortHelp(), d.FullHelp()}, d.width, room, minReadRows))

@@ -35,6 +35,11 @@ type scrollKeys struct {
 type detailKeys struct {
 	scrollKeys
 	Next, Prev, Bookmark, Test, Back key.Binding
+	// Search in the note: / opens the box, enter keeps the query and esc
+	// drops it; n/N step through matches and esc clears them.
+	Search, AcceptSearch, CancelSearch      key.Binding
+	NextMatch, PrevMatch, ClearSearch       key.Binding
+	NextHeading, PrevHeading, Answers, Edit key.Binding
 }
 
 // statsKeys are the stats screen's bindings.
@@ -116,6 +121,17 @@ func newKeyMap(t text) keyMap {
 			Bookmark:   b("b", t.KeyBookmark, "b"),
 			Test:       b("t", t.KeyTestNote, "t"),
 			Back:       b("q/esc", t.KeyBack, "q", "esc"),
+
+			Search:       b("/", t.KeySearch, "/"),
+			AcceptSearch: b("enter", t.KeyApplyFilter, "enter"),
+			CancelSearch: b("esc", t.KeyCancelFilter, "esc"),
+			NextMatch:    b("n", t.KeyNextMatch, "n"),
+			PrevMatch:    b("N", t.KeyPrevMatch, "N"),
+			ClearSearch:  b("esc", t.KeyClearSearch, "esc"),
+			NextHeading:  b("}", t.KeyNextHeading, "}"),
+			PrevHeading:  b("{", t.KeyPrevHeading, "{"),
+			Answers:      b("h", t.KeyShowAnswers, "h"),
+			Edit:         b("e", t.KeyEdit, "e"),
 		},
 		Quiz: quizKeys{
 			Type:        b("i/tab", t.KeyType, "i", "tab"),

@@ -3,6 +3,7 @@ package tui
 import (
 	"time"
 
+	"mianjing/notes"
 	"mianjing/srs"
 	"mianjing/store"
 	"mianjing/tui/render"
@@ -116,4 +117,36 @@ type statsLoadedMsg struct {
 	gen   int // the opening it was asked for; older ones are stale
 	stats srs.Stats
 	err   error
+}
+
+// answersLoadedMsg is sent by loadAnswersJob with the learner's typed
+// answers to note id, newest first, or the error of the read.
+type answersLoadedMsg struct {
+	id      string
+	answers []pastAnswer
+	err     error
+}
+
+// deckChangedMsg is sent by reloader.wait when note files of the deck's
+// directory changed (files, by name), or with the watcher's error.
+type deckChangedMsg struct {
+	files []string
+	err   error
+}
+
+// editorDoneMsg is sent when the editor started by e (detailModel.edit)
+// exits; err is set when it could not run or failed.
+type editorDoneMsg struct {
+	err error
+}
+
+// deckLoadedMsg is sent by loadDeckCmd with the notes read from the deck's
+// directory. broken names the files left out for their problems, whose
+// old versions stay; err is set when nothing could be read.
+type deckLoadedMsg struct {
+	gen      int // the read it answers; older reads are stale
+	notes    []notes.Note
+	broken   map[string]bool
+	problems []notes.Problem
+	err      error
 }
