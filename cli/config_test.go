@@ -204,3 +204,34 @@ func TestShowAnswers(t *testing.T) {
 	}
 	wantUsageError(t, h.run("--notes", goodDeck, "show", "nope", "--answers"), `no note with id "nope"`)
 }
+
+func TestStatsCountsCramAndInterviewsApart(t *testing.T) {
+	h := newHarness(t)
+	if res := h.run("--notes", goodDeck, "stats"); strings.Contains(res.stdout, "Cram") || strings.Contains(res.stdout, "Interviews") {
+		t.Errorf("stats without cram grades or interviews:\n%s", res.stdout)
+	}
+	h.openDB(func(st *store.Bolt) {
+		for i, mode := range []store.Mode{store.ModeDue, store.ModeCram, store.ModeCram} {
+			at := testNow.Add(time.Duration(i-3) * time.Hour)
+			if i == 2 {
+				at = testNow.Add(-72 * time.Hour)
+			}
+			r := store.Review{NoteID: "clip", Time: at, Rating: srs.Good, Mode: mode,
+				After: srs.Card{State: srs.Review, Stability: 3, Difficulty: 5, Due: at.Add(48 * time.Hour), LastReview: at, Reps: 1}}
+			if _, err := st.RecordReview(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		iv := store.Interview{Start: testNow.Add(-time.Hour), Questions: []store.InterviewQuestion{
+			{NoteID: "clip", Seconds: 100, Budget: 180, Ticked: 1, Points: 4, Rating: srs.Hard}}}
+		if err := st.RecordInterview(iv); err != nil {
+			t.Fatal(err)
+		}
+	})
+	res := h.run("--notes", goodDeck, "stats")
+	if res.code != exitOK || !strings.Contains(res.stdout, "Cram        today 1 · in all 2 (not scheduled)") ||
+		!strings.Contains(res.stdout, "Interviews  1 mock interview · latest 2025-03-12 · 25% of points covered") ||
+		!strings.Contains(res.stdout, "1 today · 1 in 7 days · 1 in all") {
+		t.Errorf("stats:\n%s", res.stdout)
+	}
+}

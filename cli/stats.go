@@ -73,6 +73,9 @@ func (r *runner) stats(asJSON, all bool) int {
 	if err := r.writeStats(out, s, d, terminal, all || !terminal, charts.NewStyles(r.darkBackground(), !colour)); err != nil {
 		return r.fail(exitError, "%s", err)
 	}
+	if err := r.writeStudyStats(out, st); err != nil {
+		return r.fail(exitError, "%s", err)
+	}
 	return exitOK
 }
 

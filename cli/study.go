@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"mianjing/notes"
 	"mianjing/srs"
 	"mianjing/store"
@@ -225,6 +227,29 @@ func clock(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
 
+// writeStudyStats ends the stats with past mock interviews and cram
+// grades, each on a labelled line when there are any.
+func (r *runner) writeStudyStats(w io.Writer, st store.Store) error {
+	var rows [][2]string
+	if err := r.studyStats(st, func(head, text string) { rows = append(rows, [2]string{head, text}) }); err != nil {
+		return err
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	width := 0
+	for _, row := range rows {
+		width = max(width, ansi.StringWidth(row[0]))
+	}
+	var b strings.Builder
+	b.WriteString("\n")
+	for _, row := range rows {
+		fmt.Fprintf(&b, "%s%s  %s\n", row[0], strings.Repeat(" ", width-ansi.StringWidth(row[0])), row[1])
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
 // studyStats writes the stats lines of issue 19 and 20: cram grades, which
 // the schedule ignores, and past mock interviews. row prints one labelled
 // row as the stats command does.
@@ -257,7 +282,7 @@ func (r *runner) studyStats(st store.Store, row func(head, text string)) error {
 			tk, p := iv.Covered()
 			ticked, points = ticked+tk, points+p
 		}
-		row(t.StatsInterviews, fmt.Sprintf(t.StatsInterviewsFmt, len(ivs),
+		row(t.StatsInterviews, fmt.Sprintf(t.StatsInterviewsFmt, count(len(ivs), t.Interviews),
 			ivs[0].Start.In(r.now.Location()).Format("2006-01-02"), percent(ticked, points)))
 	}
 	if cramAll > 0 {

@@ -22,7 +22,8 @@ type studyText struct {
 	NoInterviews                      string
 	InterviewCols                     [4]string // date, questions, points covered, time
 	StatsInterviews                   string    // stats row head
-	StatsInterviewsFmt                string    // count, latest date, covered %
+	StatsInterviewsFmt                string    // interviews (from Interviews), latest date, covered %
+	Interviews                        [2]string // one interview, n interviews
 	StatsCram                         string    // stats row head
 	StatsCramFmt                      string    // today, in all
 	SuspendedMark                     string    // list: after a suspended note's state
@@ -42,8 +43,9 @@ func studyTextFor(lang string) studyText {
 			Ratings:         [4]string{"重来", "困难", "良好", "简单"},
 			NoInterviews:    "还没有模拟面试。运行 mianjing interview 开始一次。",
 			InterviewCols:   [4]string{"日期", "题数", "要点覆盖", "用时"},
-			StatsInterviews: "面试", StatsInterviewsFmt: "%d 次模拟面试 · 最近 %s · 要点覆盖 %d%%",
-			StatsCram: "突击", StatsCramFmt: "今天 %d · 总计 %d（不计入排程）",
+			StatsInterviews: "面试", StatsInterviewsFmt: "%s · 最近 %s · 要点覆盖 %d%%",
+			Interviews: [2]string{"%d 次模拟面试", "%d 次模拟面试"},
+			StatsCram:  "突击", StatsCramFmt: "今天 %d · 总计 %d（不计入排程）",
 			SuspendedMark: "暂停",
 		}
 	}
@@ -59,8 +61,9 @@ func studyTextFor(lang string) studyText {
 		Ratings:         [4]string{"Again", "Hard", "Good", "Easy"},
 		NoInterviews:    "No mock interviews yet. Run mianjing interview to start one.",
 		InterviewCols:   [4]string{"date", "questions", "points covered", "time"},
-		StatsInterviews: "Interviews", StatsInterviewsFmt: "%d mock interviews · latest %s · %d%% of points covered",
-		StatsCram: "Cram", StatsCramFmt: "today %d · in all %d (not scheduled)",
+		StatsInterviews: "Interviews", StatsInterviewsFmt: "%s · latest %s · %d%% of points covered",
+		Interviews: [2]string{"%d mock interview", "%d mock interviews"},
+		StatsCram:  "Cram", StatsCramFmt: "today %d · in all %d (not scheduled)",
 		SuspendedMark: "suspended",
 	}
 }
