@@ -262,7 +262,7 @@ func unknownCommand(w io.Writer, name string) int {
 	return exitUsage
 }
 
-func runTUI(g globals, env Env) int {
+func runTUI(g globals, env Env, opts ...func(*tui.Options)) int {
 	if !env.IsTerminal() {
 		fmt.Fprintln(env.Stderr, "mianjing: the app needs a terminal (stdin and stdout must be a TTY); run 'mianjing list' or 'mianjing help'")
 		return exitError
@@ -278,13 +278,14 @@ func runTUI(g globals, env Env) int {
 		return exitError
 	}
 	defer st.Close()
-	err = tui.Run(tui.Options{
-		Deck:    deck,
-		Store:   st,
-		Lang:    tui.DetectLang(g.lang, env.Getenv),
-		Now:     env.Now,
-		NoColor: env.Getenv("NO_COLOR") != "",
-	})
+	err = tui.Run(withOptions(tui.Options{
+		Deck:     deck,
+		Store:    st,
+		Lang:     tui.DetectLang(g.lang, env.Getenv),
+		Now:      env.Now,
+		NoColor:  env.Getenv("NO_COLOR") != "",
+		NotesDir: g.notesDir,
+	}, opts))
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "mianjing: %s\n", firstLine(err.Error()))
 		return exitError

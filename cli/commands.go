@@ -131,6 +131,14 @@ func commands() []command {
 			minArgs: 2, maxArgs: 2, flags: deckFlags,
 		},
 		{
+			name: "interview", opts: "[--questions N] [--history]",
+			summary: "start a timed mock interview, or list past ones",
+			about: "Starts the app in a mock interview: questions drawn across chapters, each with\n" +
+				"a countdown (the interview_seconds setting). With --history, lists past\n" +
+				"interviews: date, questions, points covered and time.",
+			maxArgs: 0, flags: interviewFlags,
+		},
+		{
 			name: "help", args: "[COMMAND]",
 			summary: "explain a command and its flags",
 			about:   "Explains COMMAND, or lists the commands.",
