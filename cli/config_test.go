@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -233,5 +234,24 @@ func TestStatsCountsCramAndInterviewsApart(t *testing.T) {
 		!strings.Contains(res.stdout, "Interviews  1 mock interview · latest 2025-03-12 · 25% of points covered") ||
 		!strings.Contains(res.stdout, "1 today · 1 in 7 days · 1 in all") {
 		t.Errorf("stats:\n%s", res.stdout)
+	}
+}
+
+func TestListMarksSuspendedAndDueLeavesThemOut(t *testing.T) {
+	h := newHarness(t)
+	if res := h.run("--notes", goodDeck, "suspend", "clip"); res.code != exitOK {
+		t.Fatal(res)
+	}
+	res := h.run("--notes", goodDeck, "list")
+	if !regexp.MustCompile(`(?m)^clip .*new · suspended`).MatchString(res.stdout) || strings.Count(res.stdout, "suspended") != 1 {
+		t.Errorf("list:\n%s", res.stdout)
+	}
+	res = h.run("--notes", goodDeck, "list", "--scope", "due")
+	if res.code != exitOK || strings.Contains(res.stdout, "clip") || !strings.Contains(res.stdout, "lora-ptuning") {
+		t.Errorf("list --scope due:\n%s", res.stdout)
+	}
+	res = h.run("--notes", goodDeck, "list", "--json")
+	if !strings.Contains(res.stdout, `"suspended": true`) || strings.Count(res.stdout, `"suspended"`) != 1 {
+		t.Errorf("list --json:\n%s", res.stdout)
 	}
 }

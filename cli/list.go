@@ -52,6 +52,7 @@ type listJSON struct {
 	State      string     `json:"state"`
 	Due        *time.Time `json:"due"`
 	Bookmarked bool       `json:"bookmarked"`
+	Suspended  bool       `json:"suspended,omitempty"` // only suspended notes carry it
 }
 
 // stateNames are the JSON names of the srs states.
@@ -86,10 +87,13 @@ func (r *runner) list(scope, chapter string, asJSON bool) int {
 		return r.fail(exitError, "%s", err)
 	}
 	// The due scope is today's study, as the app's: due cards and new
-	// ones within the daily limit.
-	ids := make([]string, len(d.Notes))
-	for i, n := range d.Notes {
-		ids[i] = n.ID
+	// ones within the daily limit; suspended notes are in no study scope.
+	suspended := st.Suspended()
+	ids := make([]string, 0, len(d.Notes))
+	for _, n := range d.Notes {
+		if _, off := suspended[n.ID]; !off {
+			ids = append(ids, n.ID)
+		}
 	}
 	today := map[string]bool{}
 	for _, id := range srs.TodayIDs(srs.QueueInput{Deck: ids, Cards: p.cards, NewToday: p.newToday,
@@ -127,7 +131,7 @@ func (r *runner) list(scope, chapter string, asJSON bool) int {
 		out := make([]listJSON, 0, len(rows))
 		for _, l := range rows {
 			j := listJSON{ID: l.note.ID, Title: l.note.Title, Tags: l.note.Tags, Difficulty: l.note.Difficulty, Chapter: l.note.Chapter,
-				State: stateNames[stateIndex(l.card.State)], Bookmarked: l.marked}
+				State: stateNames[stateIndex(l.card.State)], Bookmarked: l.marked, Suspended: isSuspended(suspended, l.note.ID)}
 			if j.Tags == nil {
 				j.Tags = []string{}
 			}
@@ -151,7 +155,7 @@ func (r *runner) list(scope, chapter string, asJSON bool) int {
 			star = "★"
 		}
 		table = append(table, []string{l.note.ID, l.note.Title, strings.Join(l.note.Tags, ","),
-			r.text.States[stateIndex(l.card.State)], r.dueLabel(p.sched, l.card), star})
+			r.suspendedState(r.text.States[stateIndex(l.card.State)], suspended, l.note.ID), r.dueLabel(p.sched, l.card), star})
 	}
 	// On a terminal, titles are cut to fit its width.
 	if w := r.width(0, 1<<30); w > 0 {

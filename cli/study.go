@@ -290,3 +290,17 @@ func (r *runner) studyStats(st store.Store, row func(head, text string)) error {
 	}
 	return nil
 }
+
+func isSuspended(suspended map[string]time.Time, id string) bool {
+	_, ok := suspended[id]
+	return ok
+}
+
+// suspendedState is a list's state cell, marked when the note is
+// suspended.
+func (r *runner) suspendedState(state string, suspended map[string]time.Time, id string) string {
+	if isSuspended(suspended, id) {
+		return state + " · " + studyTextFor(r.lang).SuspendedMark
+	}
+	return state
+}
