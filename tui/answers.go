@@ -45,15 +45,12 @@ func (d *detailModel) loadAnswers() tea.Cmd {
 // first.
 func loadAnswersJob(st store.Store, id string) func() tea.Msg {
 	return func() tea.Msg {
-		var out []pastAnswer
-		err := st.ForEachReview(func(r store.Review) error {
-			if r.NoteID == id && strings.TrimSpace(r.Answer) != "" {
+		rs, err := st.Answers(id)
+		out := make([]pastAnswer, 0, len(rs))
+		for _, r := range rs {
+			if strings.TrimSpace(r.Answer) != "" {
 				out = append(out, pastAnswer{at: r.Time, text: r.Answer, ticked: r.Ticked, points: r.Points})
 			}
-			return nil
-		})
-		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-			out[i], out[j] = out[j], out[i]
 		}
 		return answersLoadedMsg{id: id, answers: out, err: err}
 	}
