@@ -27,12 +27,17 @@ func quizDB(t testing.TB) string {
 	return filepath.Join(t.TempDir(), "mianjing.db")
 }
 
-// startQuiz starts the app on db, waits for the list and presses s: a due
-// session over a fresh database asks the deck's new notes in deck order.
+// startQuiz starts the app on db, waits for the list, switches it to
+// today's scope (f f) and presses s: today's session over a fresh database
+// asks the deck's new notes in deck order.
 func startQuiz(t testing.TB, d *notes.Deck, db string) *termtest.Term {
 	t.Helper()
 	term := startApp(t, []string{"--db", db}, nil, 120, 40)
 	waitList(t, term, d)
+	term.Key("f")
+	waitFor(t, term, "the bookmarked scope", func(s string) bool { return strings.Contains(s, "· 收藏") })
+	term.Key("f")
+	waitFor(t, term, "today's scope", func(s string) bool { return strings.Contains(s, "· 今日") })
 	term.Key("s")
 	waitQuestion(t, term, d.Notes[0])
 	return term
@@ -121,7 +126,8 @@ func TestE2EQuizSession(t *testing.T) {
 		term.Key(quizTickKeys[i])
 		waitText(t, term, fmt.Sprintf("要点（已勾选 %d/%d）", i+1, len(first.Points)))
 	}
-	waitText(t, term, "建议：良好")
+	// Every point ticked within seconds of the question: Easy suggested.
+	waitText(t, term, "建议：简单")
 
 	// Good: a learning step; the next question comes up and is saved.
 	term.Key("3")
@@ -141,13 +147,18 @@ func TestE2EQuizSession(t *testing.T) {
 
 	term.Key("esc")
 	s := waitText(t, term, "自测结束")
-	for _, want := range []string{"复习 1 题，评分 1 次", "简单 1", "1 次评分都已保存",
+	for _, want := range []string{"复习 1 题，评分 1 次", "简单 1", "评分已保存",
 		fmt.Sprintf("要点回忆 %d/%d（100%%）", len(first.Points), len(first.Points))} {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
 		}
 	}
 	term.Key("enter")
+	// Back in today's scope, which the graded note has left; f shows all.
+	waitFor(t, term, "today's list without the graded note", func(s string) bool {
+		return strings.Contains(s, "· 今日") && strings.Contains(s, second.Title) && !strings.Contains(s, first.Title)
+	})
+	term.Key("f")
 	waitList(t, term, d)
 	waitFor(t, term, "the graded note's next review in its row", func(s string) bool {
 		row := lineWith(s, first.Title)

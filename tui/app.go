@@ -133,9 +133,26 @@ func (m Model) Init() tea.Cmd {
 // Update routes msg: global keys, then sizes to every view, then view
 // switches, then results to their owners, then the rest to the active view.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := m.step(msg)
+	cmds := []tea.Cmd{cmd}
+	// Keys held for a store write run, in order, once it has answered; a
+	// key among them may start another write and hold the rest again.
+	for len(m.c.held) > 0 && !m.quiz.writing() {
+		keys := m.c.held
+		m.c.held = nil
+		for _, k := range keys {
+			m, cmd = m.step(k)
+			cmds = append(cmds, cmd)
+		}
+	}
+	m.c.refreshTally(m.c.now())
+	return m, tea.Batch(cmds...)
+}
+
+// step handles msg and then the view switches it asks for, before the next
+// message: keys read together act on the screen each one leads to.
+func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	m, cmd := m.update(msg)
-	// A view switch asked for while handling msg happens now, before the
-	// next message: keys read together act on the screen each one leads to.
 	cmds := []tea.Cmd{cmd}
 	for i := 0; m.c.nav != nil && i < maxNavs; i++ {
 		nav := m.c.nav
@@ -144,7 +161,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, cmd)
 	}
 	m.c.nav = nil
-	m.c.refreshTally(m.c.now())
 	return m, tea.Batch(cmds...)
 }
 
@@ -169,6 +185,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 				return m, tea.Quit
 			}
 			m.c.ignored++
+			return m, nil
+		}
+		if len(m.c.held) > 0 {
+			// Keys wait behind a held one, so they keep their order.
+			m.c.held = append(m.c.held, msg)
 			return m, nil
 		}
 		if key.Matches(msg, g.Help) && !m.capturing() {

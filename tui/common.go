@@ -74,6 +74,13 @@ type common struct {
 	// results out of order.
 	inFlight map[string]bool
 
+	// held are keys that arrived while the self-test waited for a store
+	// write, in order; the root runs them once it has answered.
+	held []tea.KeyPressMsg
+
+	// ignored counts the keys dropped while the window is too small.
+	ignored int
+
 	// nav is a view switch asked for during the current Update; the root
 	// carries it out before it returns (see navigate).
 	nav tea.Msg
@@ -349,6 +356,9 @@ func truncate(s string, width int) string {
 // enlargeView is the whole screen of a terminal below the minimum size.
 func (c *common) enlargeView() string {
 	msg := c.text.Enlarge
+	if c.ignored > 0 {
+		msg += "\n" + fmt.Sprintf(c.text.IgnoredKeysFmt, c.ignored)
+	}
 	if c.width > 0 {
 		msg = ansi.Wrap(msg, c.width, "")
 	}

@@ -13,6 +13,8 @@ import (
 type text struct {
 	Lang    string // "zh" or "en", for the charts' own words
 	Enlarge string // shown when the terminal is too small
+	// IgnoredKeysFmt counts the keys the too-small screen did not act on.
+	IgnoredKeysFmt string
 
 	// Header of the list.
 	NotesFmt      string // %d notes
@@ -176,8 +178,9 @@ func textFor(lang string) text {
 
 func zhText() text {
 	return text{
-		Lang:    "zh",
-		Enlarge: "请放大窗口（至少 40×12）\nq 退出",
+		Lang:           "zh",
+		Enlarge:        "请放大窗口（至少 40×12）\nq 退出",
+		IgnoredKeysFmt: "已忽略 %d 个按键",
 
 		NotesFmt:      "%d 题",
 		DueTodayFmt:   "到期 %d",
@@ -326,8 +329,9 @@ func zhText() text {
 
 func enText() text {
 	return text{
-		Lang:    "en",
-		Enlarge: "Please enlarge the window (40×12 at least)\nq quits",
+		Lang:           "en",
+		Enlarge:        "Please enlarge the window (40×12 at least)\nq quits",
+		IgnoredKeysFmt: "%d keys ignored",
 
 		NotesFmt:      "%d notes",
 		DueTodayFmt:   "%d due",

@@ -80,7 +80,6 @@ type quizModel struct {
 	compact   bool // key points on one line: the window is short
 	bar       progress.Model
 
-	deferred  *tea.KeyPressMsg // a key that waits for the writes in flight
 	startedAt time.Time
 	endedAt   time.Time
 
@@ -362,10 +361,11 @@ func (q *quizModel) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	// Grades, undo and leaving the summary wait for the write in flight:
-	// if it fails, its card comes back first.
+	// Grades, undo and leaving the summary wait for the write in flight
+	// (if it fails, its card comes back first), and so do the keys after
+	// them: the root holds them until the store has answered.
 	if q.g.pending > 0 && key.Matches(k, km.Again, km.Hard, km.Good, km.Easy, km.Accept, km.Undo, km.Back) {
-		q.deferred = &k
+		q.c.held = append(q.c.held, k)
 		return nil
 	}
 	if key.Matches(k, km.Undo) {
@@ -478,9 +478,9 @@ func (q *quizModel) saved(msg reviewSavedMsg) tea.Cmd {
 		return nil
 	case ok:
 		q.c.setCard(msg.review.NoteID, msg.review.After) // the list is current on return
-		return q.replay()
+		return nil
 	}
-	q.deferred = nil
+	q.c.held = nil // the failed card comes back; keys meant for what followed are dropped
 	q.c.setError(q.c.text.ErrSaveFmt, msg.err)
 	return q.restore(failed, failed.review.Before)
 }
@@ -490,8 +490,8 @@ func (q *quizModel) undone(msg reviewUndoneMsg) tea.Cmd {
 	if msg.gen != q.gen {
 		return nil
 	}
-	q.deferred = nil
 	if msg.err != nil {
+		q.c.held = nil
 		q.g.pending--
 		q.c.setError(q.c.text.ErrUndoFmt, msg.err)
 		return nil
@@ -526,15 +526,9 @@ func (q *quizModel) restore(g gradedCard, before srs.Card) tea.Cmd {
 	return q.reveal()
 }
 
-// replay runs a key that waited for the store, now that it answered.
-func (q *quizModel) replay() tea.Cmd {
-	if q.g.pending > 0 || q.deferred == nil {
-		return nil
-	}
-	k := *q.deferred
-	q.deferred = nil
-	return q.key(k)
-}
+// writing reports whether a review write is in flight: keys held for it
+// wait.
+func (q quizModel) writing() bool { return q.g.pending > 0 }
 
 // updateKeys enables the bindings of the current step, so help shows them.
 func (q *quizModel) updateKeys() {

@@ -534,7 +534,7 @@ func TestQuizFailedWriteOnTheSummaryComesBack(t *testing.T) {
 	}
 	st.FailWrites(errors.New("disk full"))
 	d.run(save)
-	// ...which failed: the card is back and the deferred enter dropped.
+	// ...which failed: the card is back and the held enter dropped.
 	d.wantStep(quizAnswer)
 	if d.current() != "note-03" {
 		t.Fatalf("card %q", d.current())

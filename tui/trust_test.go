@@ -12,6 +12,7 @@ func TestNoKeysBehindTheTooSmallScreen(t *testing.T) {
 	d := newDriver(t, Options{Store: st}, 30, 10)
 	d.mustContain("请放大窗口")
 	d.keys("a", "space", "4", "enter", "S", "b", "j")
+	d.mustContain("已忽略 7 个按键")
 	d.send(sizeMsg(100, 30))
 	if d.m.active != viewList {
 		t.Fatalf("keys behind the too-small screen switched to view %v:\n%s", d.m.active, d.screen())
