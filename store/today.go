@@ -7,8 +7,9 @@ import (
 )
 
 // NewCardsSince counts the notes first reviewed (new before the grade)
-// since t: the new cards a study day has started, for its daily limit. It
-// reads only the log's entries since t.
+// since t: the new cards a study day has started, for its daily limit. Cram
+// grades change no schedule and do not count. It reads only the log's
+// entries since t.
 func NewCardsSince(st Store, t time.Time) (int, error) {
 	revs, err := st.ReviewsSince(t)
 	if err != nil {
@@ -16,7 +17,7 @@ func NewCardsSince(st Store, t time.Time) (int, error) {
 	}
 	fresh := map[string]bool{}
 	for _, r := range revs {
-		if r.Before.State == srs.New {
+		if r.Before.State == srs.New && r.Mode != ModeCram && r.Mode != ModeReset {
 			fresh[r.NoteID] = true
 		}
 	}
