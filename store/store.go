@@ -27,6 +27,9 @@ const (
 	// ModeReset is the entry ResetCard appends: Rating 0, Before the card
 	// reset, After the zero (new) card. Only ResetCard writes it.
 	ModeReset Mode = "reset"
+	// ModeInterview is a grade given in a mock interview: an ordinary
+	// scheduled review, named apart so the log shows where it came from.
+	ModeInterview Mode = "interview"
 )
 
 // Review is one entry of the append-only review log.

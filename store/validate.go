@@ -139,7 +139,7 @@ func validateCard(what string, c srs.Card) error {
 
 func validMode(m Mode) bool {
 	switch m {
-	case "", ModeDue, ModeBookmarked, ModeAll, ModeOne, ModeCram, ModeReset:
+	case "", ModeDue, ModeBookmarked, ModeAll, ModeOne, ModeCram, ModeReset, ModeInterview:
 		return true
 	}
 	return false
