@@ -192,6 +192,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			m.c.held = append(m.c.held, msg)
 			return m, nil
 		}
+		if cmd, ok := m.studyKey(msg); ok {
+			return m, cmd
+		}
 		if key.Matches(msg, g.Help) && !m.capturing() {
 			m.c.help.ShowAll = !m.c.help.ShowAll
 			return m, m.relayout()
@@ -210,6 +213,10 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, m.relayout()
 
 	case tea.BackgroundColorMsg:
+		m.c.reportedDark = msg.IsDark()
+		if m.c.settings.Theme == "light" || m.c.settings.Theme == "dark" {
+			return m, nil // the learner chose
+		}
 		if msg.IsDark() == m.c.dark {
 			return m, nil
 		}
@@ -283,7 +290,15 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			m.c.setError(m.c.text.ErrProgressFmt, msg.err)
 		}
 		m.c.setProgress(msg.cards, msg.bookmarks, msg.settings, msg.newToday)
+		if msg.suspended != nil {
+			m.c.suspended = msg.suspended
+		}
+		m.applyTheme()
 		cmd = m.list.setItems()
+		return m, tea.Batch(cmd, m.relayout())
+
+	case suspendedMsg, resetDoneMsg, resetUndoneMsg:
+		cmd = m.studyResult(msg)
 		return m, tea.Batch(cmd, m.relayout())
 
 	case bookmarkToggledMsg:
@@ -381,4 +396,21 @@ func (m Model) View() tea.View {
 	}
 	v.WindowTitle = "mianjing"
 	return v
+}
+
+// applyTheme follows the theme setting: light or dark whatever the
+// terminal says, or auto (the terminal's reported background).
+func (m *Model) applyTheme() {
+	dark := m.c.reportedDark
+	switch m.c.settings.Theme {
+	case "light":
+		dark = false
+	case "dark":
+		dark = true
+	}
+	if dark != m.c.dark {
+		m.c.setStyles(dark)
+		m.list.applyStyles()
+		m.stats.restyle()
+	}
 }

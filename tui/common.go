@@ -39,12 +39,15 @@ const masteredStability = 21
 type common struct {
 	width, height int
 
-	text    text
-	keys    keyMap
-	styles  Styles
-	dark    bool
-	noColor bool
-	help    help.Model
+	text   text
+	keys   keyMap
+	styles Styles
+	dark   bool
+	// reportedDark is the terminal's answer to the background query
+	// (dark until it comes); the theme setting may override it.
+	reportedDark bool
+	noColor      bool
+	help         help.Model
 
 	deck     *notes.Deck
 	store    store.Store
@@ -62,6 +65,7 @@ type common struct {
 	// setCard, dropCard and setBookmark, which keep tally current.
 	cards     map[string]srs.Card
 	bookmarks map[string]time.Time
+	suspended map[string]time.Time // out of every study scope
 	settings  store.Settings
 	// newToday is how many new cards were started this study day.
 	newToday int
@@ -73,6 +77,11 @@ type common struct {
 	// b meanwhile is ignored, since concurrent toggles could report their
 	// results out of order.
 	inFlight map[string]bool
+
+	// confirmReset is the note whose reset waits for y (confirmTitle is
+	// its title); undoReset the note whose reset u may take back. Both
+	// last one key.
+	confirmReset, confirmTitle, undoReset string
 
 	// held are keys that arrived while the self-test waited for a store
 	// write, in order; the root runs them once it has answered.
@@ -92,20 +101,22 @@ type common struct {
 
 func newCommon(o Options) *common {
 	c := &common{
-		text:      textFor(o.Lang),
-		dark:      true, // until the terminal answers the background query
-		noColor:   o.NoColor,
-		help:      help.New(),
-		deck:      o.Deck,
-		store:     o.Store,
-		renderer:  o.Renderer,
-		now:       o.Now,
-		renders:   map[renderKey]string{},
-		io:        &ioQueue{},
-		cards:     map[string]srs.Card{},
-		bookmarks: map[string]time.Time{},
-		settings:  store.DefaultSettings(),
-		inFlight:  map[string]bool{},
+		text:         textFor(o.Lang),
+		dark:         true, // until the terminal answers the background query
+		reportedDark: true,
+		noColor:      o.NoColor,
+		help:         help.New(),
+		deck:         o.Deck,
+		store:        o.Store,
+		renderer:     o.Renderer,
+		now:          o.Now,
+		renders:      map[renderKey]string{},
+		io:           &ioQueue{},
+		cards:        map[string]srs.Card{},
+		bookmarks:    map[string]time.Time{},
+		suspended:    map[string]time.Time{},
+		settings:     store.DefaultSettings(),
+		inFlight:     map[string]bool{},
 	}
 	if c.deck == nil {
 		c.deck = &notes.Deck{}
@@ -232,6 +243,8 @@ func (c *common) dueToday(id string, now time.Time) bool {
 func (c *common) studyState(id string, now time.Time) (studyKind, string) {
 	card, ok := c.cards[id]
 	switch {
+	case c.isSuspended(id):
+		return studyLater, c.text.StateSuspended
 	case !ok || card.State == srs.New:
 		return studyNew, c.text.StateNew
 	case c.dueToday(id, now):
@@ -253,7 +266,7 @@ func (c *common) stateWidth() int { return c.stateW }
 // measureStateWidth computes stateWidth.
 func (c *common) measureStateWidth() int {
 	w := 0
-	for _, s := range []string{c.text.StateNew, c.text.StateDue, c.text.StateMastered,
+	for _, s := range []string{c.text.StateNew, c.text.StateDue, c.text.StateMastered, c.text.StateSuspended,
 		fmt.Sprintf(c.text.DaysFmt, 29), "12-31"} {
 		w = max(w, ansi.StringWidth(s))
 	}
@@ -268,9 +281,11 @@ func (c *common) refreshTally(now time.Time) {
 	if c.tally.ok && c.tally.day == day {
 		return
 	}
-	ids := make([]string, len(c.deck.Notes))
-	for i, n := range c.deck.Notes {
-		ids[i] = n.ID
+	ids := make([]string, 0, len(c.deck.Notes))
+	for _, n := range c.deck.Notes {
+		if !c.isSuspended(n.ID) {
+			ids = append(ids, n.ID)
+		}
 	}
 	in := srs.QueueInput{Deck: ids, Cards: c.cards, Bookmarks: c.bookmarks, NewToday: c.newToday,
 		NewPerDay: c.settings.NewPerDay, Now: now, Sched: c.scheduler(now)}
@@ -388,7 +403,7 @@ func (c *common) loadProgress() tea.Cmd {
 // loadProgressJob reads the progress snapshot.
 func loadProgressJob(st store.Store, now time.Time) func() tea.Msg {
 	return func() tea.Msg {
-		msg := progressLoadedMsg{bookmarks: st.Bookmarks()}
+		msg := progressLoadedMsg{bookmarks: st.Bookmarks(), suspended: st.Suspended()}
 		var err error
 		if msg.cards, err = st.Cards(); err != nil {
 			msg.err = err

@@ -248,6 +248,11 @@ func (d detailModel) Update(msg tea.Msg) (detailModel, tea.Cmd) {
 			return d, tea.Batch(d.request(), d.loadAnswers())
 		case key.Matches(k, d.keys.Bookmark) && n != nil:
 			return d, d.c.toggleBookmark(n.ID)
+		case key.Matches(k, d.keys.Suspend) && n != nil:
+			return d, d.c.toggleSuspend(n.ID)
+		case key.Matches(k, d.keys.Reset) && n != nil:
+			d.c.askReset(n.ID, n.Title)
+			return d, nil
 		case key.Matches(k, d.keys.Test) && n != nil:
 			return d, d.c.navigate(startQuizMsg{ids: []string{n.ID}, mode: store.ModeOne})
 		case key.Matches(k, d.keys.Top):
@@ -314,7 +319,7 @@ func (d detailModel) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.Next, k.Prev, k.NextHeading, k.PrevHeading, k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
-		{k.Answers, k.Edit, k.Bookmark, k.Test, g.helpBinding(d.c.text, d.c.help.ShowAll), k.Back, g.ForceQuit},
+		{k.Answers, k.Edit, k.Bookmark, k.Suspend, k.Reset, k.Test, g.helpBinding(d.c.text, d.c.help.ShowAll), k.Back, g.ForceQuit},
 	}
 }
 

@@ -34,10 +34,19 @@ type text struct {
 	FilterFmt     string // %s applied filter, %d shown, %d in scope
 
 	// Study state markers.
-	StateNew      string
-	StateDue      string
-	StateMastered string
-	DaysFmt       string // %d days until due
+	StateNew       string
+	StateDue       string
+	StateMastered  string
+	StateSuspended string
+
+	// Study control: suspend, reset, cram.
+	KeySuspend, KeyReset, KeyCram                string
+	SuspendOn, SuspendOff                        string
+	ResetAskFmt, ResetDoneFmt                    string // %s title
+	ResetCancelled, ResetUndone, ResetAlreadyNew string
+	ErrSuspendFmt, ErrResetFmt                   string // %v store error
+	ModeCram, CramInterval                       string
+	DaysFmt                                      string // %d days until due
 
 	// Detail view.
 	Rendering string
@@ -198,10 +207,17 @@ func zhText() text {
 		FilterHint:    "按 / 筛选",
 		FilterFmt:     "筛选“%s”：%d/%d",
 
-		StateNew:      "新",
-		StateDue:      "到期",
-		StateMastered: "已掌握",
-		DaysFmt:       "%d天",
+		StateNew:       "新",
+		StateDue:       "到期",
+		StateMastered:  "已掌握",
+		StateSuspended: "已暂停",
+		KeySuspend:     "暂停/恢复", KeyReset: "重置为新题", KeyCram: "突击（不改排期）",
+		SuspendOn: "已暂停：这道题不再出现在学习和自测中（x 恢复）", SuspendOff: "已恢复",
+		ResetAskFmt: "把《%s》重置为新题？按 y 确认，其他键取消", ResetDoneFmt: "《%s》已重置为新题 · 按 u 撤销",
+		ResetCancelled: "已取消重置", ResetUndone: "已撤销重置", ResetAlreadyNew: "这道题还是新题，无需重置",
+		ErrSuspendFmt: "暂停未保存：%v", ErrResetFmt: "重置失败：%v",
+		ModeCram: "突击 · 不改排期", CramInterval: "不改排期",
+		DaysFmt: "%d天",
 
 		Rendering: "渲染中…",
 
@@ -349,10 +365,17 @@ func enText() text {
 		FilterHint:    "/ to filter",
 		FilterFmt:     "Filter “%s”: %d/%d",
 
-		StateNew:      "new",
-		StateDue:      "due",
-		StateMastered: "mastered",
-		DaysFmt:       "%dd",
+		StateNew:       "new",
+		StateDue:       "due",
+		StateMastered:  "mastered",
+		StateSuspended: "suspended",
+		KeySuspend:     "suspend/resume", KeyReset: "reset to new", KeyCram: "cram (no scheduling)",
+		SuspendOn: "Suspended: this note leaves study and self-tests (x resumes)", SuspendOff: "Resumed",
+		ResetAskFmt: "Reset “%s” to new? y confirms, any other key cancels", ResetDoneFmt: "“%s” is new again · u undoes",
+		ResetCancelled: "Reset cancelled", ResetUndone: "Reset undone", ResetAlreadyNew: "This note is new already",
+		ErrSuspendFmt: "suspension not saved: %v", ErrResetFmt: "reset failed: %v",
+		ModeCram: "cram · no scheduling", CramInterval: "not scheduled",
+		DaysFmt: "%dd",
 
 		Rendering: "rendering…",
 

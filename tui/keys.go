@@ -20,6 +20,7 @@ type listKeys struct {
 	Open, Bookmark, Scope, Study, StudyAll    key.Binding
 	Stats, Quit                               key.Binding
 	Chapter, PrevChapter, NextChapter         key.Binding
+	Suspend, Reset, Cram                      key.Binding
 	// Difficulty only documents the "d:3" filter term in help: its key is
 	// the filter's and it is never matched.
 	Difficulty key.Binding
@@ -40,6 +41,7 @@ type detailKeys struct {
 	Search, AcceptSearch, CancelSearch      key.Binding
 	NextMatch, PrevMatch, ClearSearch       key.Binding
 	NextHeading, PrevHeading, Answers, Edit key.Binding
+	Suspend, Reset                          key.Binding
 }
 
 // statsKeys are the stats screen's bindings.
@@ -110,6 +112,9 @@ func newKeyMap(t text) keyMap {
 			Stats:        b("S", t.KeyStats, "S"),
 			Quit:         b("q", t.KeyQuit, "q"),
 			Chapter:      b("c", t.KeyChapter, "c"),
+			Suspend:      b("x", t.KeySuspend, "x"),
+			Reset:        b("R", t.KeyReset, "R"),
+			Cram:         b("C", t.KeyCram, "C"),
 			PrevChapter:  b("[", t.KeyPrevChapter, "["),
 			NextChapter:  b("]", t.KeyNextChapter, "]"),
 			Difficulty:   b("d:N", t.KeyDifficulty, "/"),
@@ -120,6 +125,8 @@ func newKeyMap(t text) keyMap {
 			Prev:       b("p/←", t.KeyPrev, "p", "left"),
 			Bookmark:   b("b", t.KeyBookmark, "b"),
 			Test:       b("t", t.KeyTestNote, "t"),
+			Suspend:    b("x", t.KeySuspend, "x"),
+			Reset:      b("R", t.KeyReset, "R"),
 			Back:       b("q/esc", t.KeyBack, "q", "esc"),
 
 			Search:       b("/", t.KeySearch, "/"),

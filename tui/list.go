@@ -389,6 +389,9 @@ func (m listModel) scopeNotes() []int {
 		if m.chapter != "" && n.Chapter != m.chapter {
 			continue
 		}
+		if m.scope != scopeAll && m.c.isSuspended(n.ID) {
+			continue // out of every study scope; the all scope shows it marked
+		}
 		switch m.scope {
 		case scopeMarked:
 			if !m.c.bookmarked(n.ID) {
@@ -550,7 +553,7 @@ func (m listModel) quizMode() store.Mode {
 func (m listModel) studyIDs() []string {
 	var rows []int
 	for _, it := range m.list.VisibleItems() {
-		if n, ok := it.(noteItem); ok {
+		if n, ok := it.(noteItem); ok && !m.c.isSuspended(n.note.ID) {
 			rows = append(rows, n.index)
 		}
 	}
@@ -567,7 +570,7 @@ func (m listModel) studyIDs() []string {
 func (m listModel) allIDs() []string {
 	var ids []string
 	for _, n := range m.c.deck.Notes {
-		if m.chapter == "" || n.Chapter == m.chapter {
+		if (m.chapter == "" || n.Chapter == m.chapter) && !m.c.isSuspended(n.ID) {
 			ids = append(ids, n.ID)
 		}
 	}
@@ -609,6 +612,13 @@ func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
 			return m, nil
 		case key.Matches(k, m.keys.Bookmark) && hasSel:
 			return m, m.c.toggleBookmark(sel.note.ID)
+		case key.Matches(k, m.keys.Suspend) && hasSel:
+			return m, m.c.toggleSuspend(sel.note.ID)
+		case key.Matches(k, m.keys.Reset) && hasSel:
+			m.c.askReset(sel.note.ID, sel.note.Title)
+			return m, nil
+		case key.Matches(k, m.keys.Cram):
+			return m, m.c.navigate(startQuizMsg{ids: m.studyIDs(), mode: store.ModeCram, listed: true, others: m.allIDs()})
 		case key.Matches(k, m.keys.Scope):
 			m.scope = (m.scope + 1) % scopeCount
 			return m, m.setItems()
@@ -642,7 +652,7 @@ func (m *listModel) updateKeys() {
 	filtering := m.list.SettingFilter()
 	has := len(m.list.VisibleItems()) > 0
 	k := &m.keys
-	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.Open, &k.Bookmark} {
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.Open, &k.Bookmark, &k.Suspend, &k.Reset} {
 		b.SetEnabled(!filtering && has)
 	}
 	// A self-test also starts from an empty scope: it then says when the
@@ -650,6 +660,7 @@ func (m *listModel) updateKeys() {
 	study := !filtering && len(m.c.deck.Notes) > 0 && (!m.list.IsFiltered() || has)
 	k.Study.SetEnabled(study)
 	k.StudyAll.SetEnabled(study)
+	k.Cram.SetEnabled(study)
 	pages := m.list.Paginator.TotalPages > 1
 	k.PrevPage.SetEnabled(!filtering && pages)
 	k.NextPage.SetEnabled(!filtering && pages)
@@ -690,7 +701,7 @@ func (m listModel) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PrevPage, k.NextPage, k.Top, k.Bottom},
 		{k.Open, k.Filter, k.Difficulty, k.ClearFilter, k.Bookmark, k.Scope},
-		{k.Chapter, k.PrevChapter, k.NextChapter},
+		{k.Chapter, k.PrevChapter, k.NextChapter, k.Suspend, k.Reset, k.Cram},
 		{k.Study, k.StudyAll, k.Stats, g.helpBinding(m.c.text, m.c.help.ShowAll), k.Quit, g.ForceQuit},
 	}
 }
@@ -730,7 +741,8 @@ func (m *listModel) enabledKeys() uint32 {
 	var bits uint32
 	for i, b := range []*key.Binding{&k.Up, &k.Down, &k.PrevPage, &k.NextPage, &k.Top, &k.Bottom,
 		&k.Filter, &k.ClearFilter, &k.AcceptFilter, &k.CancelFilter, &k.Open, &k.Bookmark, &k.Scope,
-		&k.Study, &k.StudyAll, &k.Stats, &k.Quit, &k.Difficulty, &k.Chapter, &k.PrevChapter, &k.NextChapter} {
+		&k.Study, &k.StudyAll, &k.Stats, &k.Quit, &k.Difficulty, &k.Chapter, &k.PrevChapter, &k.NextChapter,
+		&k.Suspend, &k.Reset, &k.Cram} {
 		if b.Enabled() {
 			bits |= 1 << i
 		}

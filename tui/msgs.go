@@ -14,6 +14,7 @@ import (
 type progressLoadedMsg struct {
 	cards     map[string]srs.Card
 	bookmarks map[string]time.Time
+	suspended map[string]time.Time
 	settings  store.Settings
 	newToday  int // new cards first reviewed this study day
 	err       error

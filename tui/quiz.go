@@ -456,6 +456,11 @@ func (q *quizModel) grade(r srs.Rating) tea.Cmd {
 		Ticked:   countTicked(q.ticked),
 		Points:   len(q.ticked),
 	}
+	if q.mode == store.ModeCram {
+		// Cram changes no schedule: the card stays as it was, in the
+		// store (which ignores After for cram) and in the session.
+		rev.After = rev.Before
+	}
 	q.g.grade(rev, q.ticked)
 	save := q.c.io.add(recordReviewJob(q.c.store, q.gen, rev))
 	q.next()
@@ -568,9 +573,8 @@ func (q *quizModel) updateKeys() {
 			&k.Top, &k.Bottom, &k.Bookmark, &k.End)
 		k.Tick.SetEnabled(len(q.ticked) > 0)
 		k.Undo.SetEnabled(undo)
-		t := q.c.text
 		for r, b := range []*key.Binding{&k.Again, &k.Hard, &k.Good, &k.Easy} {
-			b.SetHelp(b.Help().Key, q.gradeName(srs.Rating(r+1))+" "+t.interval(q.intervalLabel(r)))
+			b.SetHelp(b.Help().Key, q.gradeName(srs.Rating(r+1))+" "+q.intervalText(r))
 		}
 	case quizSummary:
 		on(&k.Back)
@@ -608,6 +612,15 @@ func (q quizModel) gradeName(r srs.Rating) string {
 // intervalLabel is how long preview i (rating i+1) puts the card off.
 func (q quizModel) intervalLabel(i int) string {
 	return q.sched.IntervalLabel(q.revealAt, q.preview[i].Due)
+}
+
+// intervalText is intervalLabel as the learner reads it; a cram grade
+// schedules nothing.
+func (q quizModel) intervalText(i int) string {
+	if q.mode == store.ModeCram {
+		return q.c.text.CramInterval
+	}
+	return q.c.text.interval(q.intervalLabel(i))
 }
 
 // Help.

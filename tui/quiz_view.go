@@ -57,7 +57,7 @@ func (q quizModel) header() string {
 	s, t := q.c.styles, q.c.text
 	inner := q.width - s.TitleBar.GetHorizontalFrameSize()
 	mode := map[store.Mode]string{store.ModeDue: t.ModeDue, store.ModeBookmarked: t.ModeMarked,
-		store.ModeAll: t.ModeAll, store.ModeOne: t.ModeOne}[q.mode]
+		store.ModeAll: t.ModeAll, store.ModeOne: t.ModeOne, store.ModeCram: t.ModeCram}[q.mode]
 	left := fmt.Sprintf(t.QuizHeaderFmt, mode)
 	right := ""
 	switch {
@@ -208,7 +208,7 @@ func (q quizModel) gradeView(compact bool) string {
 		if r == sug {
 			st = s.GradeSuggest
 		}
-		buttons = append(buttons, st.Render(fmt.Sprintf("%d %s %s", r, q.gradeName(r), t.interval(q.intervalLabel(i)))))
+		buttons = append(buttons, st.Render(fmt.Sprintf("%d %s %s", r, q.gradeName(r), q.intervalText(i))))
 	}
 	var rows []string
 	row := ""
