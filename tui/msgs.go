@@ -151,3 +151,64 @@ type deckLoadedMsg struct {
 	problems []notes.Problem
 	err      error
 }
+
+// startInterviewMsg is asked for by the list (m), and by New for
+// Options.Interview, to start a mock interview of questions questions (0:
+// the interview_questions setting).
+type startInterviewMsg struct {
+	questions int
+	from      view // the screen it returns to; the root model sets it
+}
+
+// interviewLoadedMsg is sent by loadInterviewJob with what the interview's
+// draw needs; err is set when a read failed.
+type interviewLoadedMsg struct {
+	gen       int
+	cards     map[string]srs.Card
+	bookmarks map[string]time.Time
+	suspended map[string]time.Time
+	settings  store.Settings
+	err       error
+}
+
+// interviewTickMsg is sent by the countdown's timer (interviewModel.nextTick)
+// when the question's shown time turns a second; id names the timer.
+type interviewTickMsg struct {
+	gen, id int
+}
+
+// interviewSavedMsg is sent by recordInterviewReviewJob once the store has
+// recorded an interview's grade (review, Seq assigned) or failed to (err).
+type interviewSavedMsg struct {
+	gen    int
+	review store.Review
+	err    error
+}
+
+// interviewUndoneMsg is sent by undoInterviewReviewJob with the review the
+// store took back; ok is false when the log was empty.
+type interviewUndoneMsg struct {
+	gen    int
+	review store.Review
+	ok     bool
+	err    error
+}
+
+// interviewRecordedMsg is sent by recordInterviewJob once the interview's
+// report is saved, or with the error.
+type interviewRecordedMsg struct {
+	gen int
+	err error
+}
+
+// interviewDoneMsg is asked for by the interview (interviewModel.done) to
+// return to the screen it was started from.
+type interviewDoneMsg struct{}
+
+// pastAnswersMsg is sent by loadPastJob with the learner's previous typed
+// answers to note id, newest first, for a reveal.
+type pastAnswersMsg struct {
+	id      string
+	answers []pastAnswer
+	err     error
+}
