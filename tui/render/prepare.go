@@ -43,6 +43,9 @@ type prepared struct {
 	// where glamour would lose a list item's hanging indent, and
 	// glamourLines turns it into a space. 0 when the note has them all.
 	indent rune
+	// code holds each code block's lines as glamour will print them (tabs
+	// expanded), so that its output lines can be told apart from prose.
+	code [][]string
 }
 
 // edit replaces src[start:stop] with repl.
@@ -100,12 +103,17 @@ func prepare(p parser.Parser, md string) prepared {
 				}
 			}
 			lines := n.Lines()
+			block := make([]string, 0, lines.Len())
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
-				if v := seg.Value(src); strings.IndexByte(string(v), '\t') >= 0 {
-					edits = append(edits, edit{seg.Start, seg.Stop, expandTabs(string(v))})
+				v := string(seg.Value(src))
+				if strings.IndexByte(v, '\t') >= 0 {
+					edits = append(edits, edit{seg.Start, seg.Stop, expandTabs(v)})
+					v = expandTabs(v)
 				}
+				block = append(block, strings.TrimRight(v, "\n"))
 			}
+			out.code = append(out.code, block)
 			return gast.WalkSkipChildren, nil
 		case *east.Table:
 			start, stop, t, ok := tableOf(src, n)

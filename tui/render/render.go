@@ -79,6 +79,7 @@ type cacheEntry struct {
 	key   cacheKey
 	prep  prepared
 	lines []string
+	code  []bool // lines[i] is a line of a code block
 }
 
 // New returns a Renderer.
@@ -120,6 +121,7 @@ func (r *Renderer) Render(markdown string, width int, style Style) (string, erro
 type piece struct {
 	src   string
 	table bool
+	code  bool
 	lines []string
 }
 
@@ -137,14 +139,23 @@ func (r *Renderer) render(markdown string, width int, style Style) ([]piece, err
 	}
 	prep := e.prep
 	pieces := make([]piece, 0, len(e.lines))
-	for _, line := range e.lines {
+	mark := codeMark
+	if style != Plain {
+		mark = ansi.Style{}.Faint().String() + codeMark + ansi.ResetStyle
+	}
+	for i, line := range e.lines {
+		if e.code[i] {
+			lines, _ := wrapLine(line, width, wrapCode, mark)
+			pieces = append(pieces, piece{src: line, code: true, lines: lines})
+			continue
+		}
 		if len(prep.tables) > 0 && strings.Contains(line, prep.marker) {
 			if i, margin, ok := tablePlace(line, prep.marker, len(prep.tables)); ok {
 				pieces = append(pieces, piece{src: line, table: true, lines: layoutTable(prep.tables[i], width, style, margin)})
 				continue
 			}
 		}
-		lines, _ := wrapLine(line, width, true)
+		lines, _ := wrapLine(line, width, wrapText)
 		pieces = append(pieces, piece{src: line, lines: lines})
 	}
 	return pieces, nil
@@ -179,7 +190,7 @@ func (r *Renderer) glamourLines(markdown string, style Style) (*cacheEntry, erro
 			lines[i] = strings.ReplaceAll(ansi.Strip(l), "\x1b", "")
 		}
 	}
-	e := &cacheEntry{key: key, prep: prep, lines: lines}
+	e := &cacheEntry{key: key, prep: prep, lines: lines, code: codeLines(lines, prep.code)}
 
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -197,6 +208,53 @@ func (r *Renderer) glamourLines(markdown string, style Style) (*cacheEntry, erro
 		delete(r.cache, old.Value.(*cacheEntry).key)
 	}
 	return e, nil
+}
+
+// codeLines reports which of glamour's output lines belong to code blocks:
+// it finds the blocks' lines, in order, as lines holding nothing else but
+// indent and quote bars.
+func codeLines(lines []string, blocks [][]string) []bool {
+	code := make([]bool, len(lines))
+	plain := make([]string, len(lines))
+	for i, l := range lines {
+		plain[i] = strings.TrimRight(ansi.Strip(l), " ")
+	}
+	at := 0
+	for _, block := range blocks {
+		first := 0
+		for first < len(block) && strings.TrimSpace(block[first]) == "" {
+			first++
+		}
+		if first == len(block) {
+			continue
+		}
+		body := block[first:]
+		for i := at; i+len(body) <= len(plain); i++ {
+			if !isCodeLine(plain[i], body[0]) {
+				continue
+			}
+			k := 1
+			for k < len(body) && isCodeLine(plain[i+k], body[k]) {
+				k++
+			}
+			if k == len(body) {
+				for j := range body {
+					code[i+j] = true
+				}
+				at = i + len(body)
+				break
+			}
+		}
+	}
+	return code
+}
+
+// isCodeLine reports whether out (stripped, without trailing spaces) is code
+// line src drawn after an indent and quote bars.
+func isCodeLine(out, src string) bool {
+	src = strings.TrimRight(src, " ")
+	lead, ok := strings.CutSuffix(out, src)
+	return ok && strings.Trim(lead, " │|") == ""
 }
 
 // tablePlace returns i if line is the placeholder paragraph of table i, and

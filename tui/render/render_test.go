@@ -225,7 +225,15 @@ func checkPieces(md string, pieces []piece, out string, width int, style Style, 
 				continue
 			}
 			rest, ok := strings.CutPrefix(s, hang)
-			if ansi.StringWidth(hang) > maxHang(width) {
+			if p.code {
+				// A code line's continuation: its indent, then the mark.
+				indent := strings.TrimLeft(src, " │|")
+				indent = src[:len(src)-len(indent)]
+				after := strings.TrimLeft(s, " │|")
+				rest, ok = strings.CutPrefix(after, codeMark+" ")
+				lead := ansi.StringWidth(s) - ansi.StringWidth(after)
+				ok = ok && (s[:len(s)-len(after)] == indent || lead <= maxHang(width)-2)
+			} else if ansi.StringWidth(hang) > maxHang(width) {
 				// A deep prefix may be shortened: the text must start within
 				// the allowed width, after nothing but indent and bars.
 				rest = strings.TrimLeft(s, " │|")
@@ -474,8 +482,8 @@ func TestRenderCodeBlock(t *testing.T) {
 			continue
 		}
 		if after {
-			if !strings.HasPrefix(l, strings.Repeat(" ", 12)) || l[12] == ' ' {
-				t.Errorf("wrapped comment line %q not at the code's indent", l)
+			if !strings.HasPrefix(l, strings.Repeat(" ", 12)+codeMark+" ") {
+				t.Errorf("wrapped comment line %q not marked at the code's indent", l)
 			}
 			break
 		}

@@ -78,7 +78,7 @@ func layoutTable(t table, width int, st Style, margin string) []string {
 		height := 1
 		for i, c := range row {
 			if widths[i] > 0 && c != "" {
-				cells[i], _ = wrapLine(c, widths[i], false)
+				cells[i], _ = wrapLine(c, widths[i], wrapCell)
 			}
 			height = max(height, len(cells[i]))
 		}
@@ -143,28 +143,31 @@ func tableAsList(t table, width int, ts tableStyle, margin string) []string {
 	return out
 }
 
-// longestWord returns the width of the longest run of non-CJK, non-space
-// characters in s: the width below which a column would split a Latin word.
+// longestWord returns the width of the widest piece of s that a cell keeps
+// on one line when it can: a word, a run kept whole, a character with the
+// punctuation that may not be parted from it. A column narrower than that
+// splits it.
 func longestWord(s string) int {
-	longest, cur := 0, 0
-	for _, r := range s {
-		w := ansi.StringWidth(string(r))
-		if r == ' ' || w == 2 || isCJK(r) {
-			cur = 0
-			if w == 2 {
-				longest = max(longest, 2)
-			}
-			continue
-		}
-		cur += w
-		longest = max(longest, cur)
+	cl, _ := tokenize(s)
+	end := len(cl)
+	for end > 0 && cl[end-1].kind == tkSpace {
+		end--
+	}
+	glueRuns(cl[:end], 0)
+	longest := 0
+	for i := 0; i < end; {
+		_, we, _, ww, _ := scanWord(cl, i, end, 0)
+		longest = max(longest, ww)
+		i = we
 	}
 	return longest
 }
 
 // columnWidths shares avail cells among columns that would like natural
-// cells: if they do not all fit, every column first gets least (when all the
-// leasts fit), then the rest is spread by water-filling, so narrow columns
+// cells: if they do not all fit, every column first gets its least (its
+// widest word), cut down from the widest while they do not all fit but never
+// below minColumn (so that no column is too narrow for a character and its
+// punctuation); then the rest is spread by water-filling, so narrow columns
 // keep their natural width and wide ones share what is left equally.
 func columnWidths(natural, least []int, avail int) []int {
 	n := len(natural)
@@ -178,20 +181,35 @@ func columnWidths(natural, least []int, avail int) []int {
 		return widths
 	}
 	base := make([]int, n)
-	sumLeast := 0
+	floor := make([]int, n)
+	sumBase := 0
 	for i := range least {
-		base[i] = min(least[i], natural[i])
-		sumLeast += base[i]
+		floor[i] = min(natural[i], minColumn)
+		base[i] = max(floor[i], min(least[i], natural[i]))
+		sumBase += base[i]
 	}
-	if sumLeast > avail {
+	for sumBase > avail {
+		widest := -1
+		for i := range base {
+			if base[i] > floor[i] && (widest < 0 || base[i] > base[widest]) {
+				widest = i
+			}
+		}
+		if widest < 0 {
+			break
+		}
+		base[widest]--
+		sumBase--
+	}
+	if sumBase > avail {
 		clear(base)
-		sumLeast = 0
+		sumBase = 0
 	}
 	demand := make([]int, n)
 	for i := range natural {
 		demand[i] = natural[i] - base[i]
 	}
-	extra := fill(demand, avail-sumLeast)
+	extra := fill(demand, avail-sumBase)
 	for i := range widths {
 		widths[i] = base[i] + extra[i]
 	}

@@ -23,6 +23,7 @@ const (
 	fNoEnd                 // opening punctuation: must not end a line
 	fGlue                  // no-break space or word joiner: no break next to it
 	fEscBefore             // an escape sequence comes right before the cluster
+	fKeep                  // no break before it, nor at the spaces before it (see glueRuns)
 )
 
 // cluster is one grapheme cluster of the visible text.
@@ -67,14 +68,37 @@ type span struct{ start, keepStart, keepEnd int }
 // invalid UTF-8 becomes U+FFFD. A line with no visible character comes back
 // as "". The only line that can be wider than width holds a single grapheme
 // cluster that is itself wider than width (a CJK character when width is 1).
+//
+// A run of Latin letters, digits and symbols (spaces inside it included) at
+// most maxRun cells wide, such as an inline formula "r ≪ min(d, k)" or "80
+// GB", moves to the next line whole, and a number stays with the Chinese
+// character after it ("3 亿"); such a run breaks inside only when it is wider
+// than a line.
 func WrapLine(line string, width int) []string {
-	lines, _ := wrapLine(line, width, true)
+	lines, _ := wrapLine(line, width, wrapText)
 	return lines
 }
 
-// wrapLine is WrapLine; it also returns the hanging prefix written at the start
-// of every continuation line, and can skip prefix detection (table cells).
-func wrapLine(line string, width int, detectPrefix bool) ([]string, string) {
+// wrapMode says how wrapLine treats the start of a line and its runs.
+type wrapMode uint8
+
+const (
+	wrapText wrapMode = iota // hanging prefix detected, runs kept whole
+	wrapCell                 // a table cell: no prefix, runs kept whole
+	wrapCode                 // a code line: its indent hangs, continuations marked
+)
+
+// codeMark starts every continuation of a wrapped code line, so that a
+// wrapped line cannot be read as two lines of code.
+const codeMark = "↪"
+
+// maxRun is the widest run of Latin text kept whole on a line.
+const maxRun = 20
+
+// wrapLine is WrapLine in a mode; it also returns the hanging prefix written
+// at the start of every continuation line. In wrapCode mode the prefix is
+// the line's indent and bars followed by mark and a space.
+func wrapLine(line string, width int, mode wrapMode, mark ...string) ([]string, string) {
 	if width < 1 {
 		width = 1
 	}
@@ -89,8 +113,12 @@ func wrapLine(line string, width int, detectPrefix bool) ([]string, string) {
 	}
 
 	p, barsEnd := 0, 0
-	if detectPrefix {
+	switch mode {
+	case wrapText:
 		p, barsEnd = findPrefix(cl[:end])
+	case wrapCode:
+		p = indentEnd(cl[:end])
+		barsEnd = p
 	}
 	pw := sumWidth(cl[:p])
 	if p > 0 && (p == end || pw+2 > width) {
@@ -104,7 +132,18 @@ func wrapLine(line string, width int, detectPrefix bool) ([]string, string) {
 		return []string{emitWhole(cl, escs, end)}, ""
 	}
 
-	hang, hw := buildHang(cl, escs, p, barsEnd, pw, width)
+	var hang string
+	var hw int
+	if mode == wrapCode {
+		m := codeMark
+		if len(mark) > 0 {
+			m = mark[0]
+		}
+		hang, hw = codeHang(cl, escs, barsEnd, m, width)
+	} else {
+		glueRuns(cl[:end], p)
+		hang, hw = buildHang(cl, escs, p, barsEnd, pw, width)
+	}
 	spans := layout(cl[:end], p, width-pw, width-hw)
 	out := make([]string, len(spans))
 	var pen penState
@@ -502,37 +541,16 @@ func layout(cl []cluster, p, firstAvail, contAvail int) []span {
 		empty = true
 	}
 	lastEnd := p
+	unglue := 0 // runs kept whole (fKeep) before this cluster are split again
 	for i := p; i < end; {
-		// The gap of spaces before the next word.
 		g := i
-		for i < end && cl[i].kind == tkSpace {
-			i++
+		ws, we, gapW, ww, kept := scanWord(cl, i, end, unglue)
+		i = we
+		if kept && ww > avail && (empty || ww > contAvail) {
+			// A run kept whole that no line can hold breaks as usual.
+			i, unglue = g, we
+			continue
 		}
-		gapW := sumWidth(cl[g:i])
-		// The word: clusters up to the next break opportunity.
-		ws := i
-		ww := cl[i].w
-		i++
-		for i < end {
-			if cl[i].kind == tkSpace {
-				j := i
-				for j < end && cl[j].kind == tkSpace {
-					j++
-				}
-				if j == end || canBreakAtSpace(&cl[i-1], &cl[j]) {
-					break
-				}
-				ww += sumWidth(cl[i : j+1]) // glue the spaces and the cluster after them
-				i = j + 1
-				continue
-			}
-			if canBreak(&cl[i-1], &cl[i]) {
-				break
-			}
-			ww += cl[i].w
-			i++
-		}
-		we := i
 
 		if empty && gapW > 0 && gapW+ww > avail {
 			// Only the first line can start with a gap (when there is no
@@ -567,6 +585,128 @@ func layout(cl []cluster, p, firstAvail, contAvail int) []span {
 	}
 	cur.keepEnd = lastEnd
 	return append(spans, cur)
+}
+
+// scanWord reads the gap of spaces at i and the word after it, up to the next
+// break opportunity before end: the word is [ws, we), gapW and ww are their
+// widths. fKeep marks count only from unglue on; kept reports whether one
+// joined the word.
+func scanWord(cl []cluster, i, end, unglue int) (ws, we, gapW, ww int, kept bool) {
+	g := i
+	for i < end && cl[i].kind == tkSpace {
+		i++
+	}
+	gapW = sumWidth(cl[g:i])
+	ws = i
+	if i == end {
+		return ws, i, gapW, 0, false
+	}
+	ww = cl[i].w
+	i++
+	for i < end {
+		if cl[i].kind == tkSpace {
+			j := i
+			for j < end && cl[j].kind == tkSpace {
+				j++
+			}
+			if j == end {
+				break
+			}
+			keep := j >= unglue && cl[j].fl&fKeep != 0
+			if !keep && canBreakAtSpace(&cl[i-1], &cl[j]) {
+				break
+			}
+			kept = kept || keep
+			ww += sumWidth(cl[i : j+1]) // glue the spaces and the cluster after them
+			i = j + 1
+			continue
+		}
+		keep := i >= unglue && cl[i].fl&fKeep != 0
+		if !keep && canBreak(&cl[i-1], &cl[i]) {
+			break
+		}
+		kept = kept || keep
+		ww += cl[i].w
+		i++
+	}
+	return ws, i, gapW, ww, kept
+}
+
+// narrow reports whether c is visible text that is not CJK-like: a Latin
+// letter, a digit, a symbol.
+func narrow(c *cluster) bool {
+	return c.kind == tkText && c.fl&fWide == 0
+}
+
+// glueRuns marks with fKeep the breaks inside each run of narrow clusters
+// from p on (spaces between them included, and an ellipsis between two of
+// them) when the run is at most maxRun cells wide, and the break between a
+// run ending in a digit and a CJK character after it (a number and its
+// measure word, "3 亿", "128 维") whatever the run's width.
+func glueRuns(cl []cluster, p int) {
+	end := len(cl)
+	for i := p; i < end; {
+		if !narrow(&cl[i]) {
+			i++
+			continue
+		}
+		// The run [s, e): narrow clusters, the spaces between them, and an
+		// ellipsis with narrow clusters on both sides.
+		s, e := i, i+1
+	run:
+		for j := e; j < end; j++ {
+			switch {
+			case narrow(&cl[j]):
+				e = j + 1
+			case cl[j].kind == tkSpace:
+			case cl[j].s == "…" && j == e && j+1 < end && narrow(&cl[j+1]):
+			default:
+				break run
+			}
+		}
+		if sumWidth(cl[s:e]) <= maxRun {
+			for j := s + 1; j < e; j++ {
+				if cl[j].kind != tkSpace {
+					cl[j].fl |= fKeep
+				}
+			}
+		}
+		if d := cl[e-1].s; len(d) == 1 && d[0] >= '0' && d[0] <= '9' {
+			j := e
+			for j < end && cl[j].kind == tkSpace {
+				j++
+			}
+			if j < end && j-e <= 1 && cl[j].kind == tkText && cl[j].fl&fWide != 0 && cl[j].fl&(fNoStart|fNoEnd) == 0 {
+				cl[j].fl |= fKeep
+			}
+		}
+		i = e
+	}
+}
+
+// indentEnd returns the end of a code line's indent: spaces and quote bars.
+func indentEnd(cl []cluster) int {
+	i := 0
+	for i < len(cl) && (cl[i].kind == tkSpace || ((cl[i].s == "│" || cl[i].s == "|") && (i+1 == len(cl) || cl[i+1].kind == tkSpace))) {
+		i++
+	}
+	return i
+}
+
+// codeHang returns the prefix of a wrapped code line's continuations, the
+// line's indent (shortened like a deep hanging prefix) and the mark, and its
+// width; without room for the mark and a wide character, no prefix at all.
+func codeHang(cl []cluster, escs []escape, indent int, mark string, width int) (string, int) {
+	mw := ansi.StringWidth(ansi.Strip(mark)) + 1
+	if mw+2 > width {
+		return "", 0
+	}
+	iw := sumWidth(cl[:indent])
+	if limit := maxHang(width) - mw; iw > limit {
+		lim := max(limit, 0)
+		return spaces(lim) + mark + " ", lim + mw
+	}
+	return prefixText(cl, escs, indent, indent) + mark + " ", iw + mw
 }
 
 // fit returns where to cut clusters [pos, end) so the part before the cut is

@@ -65,6 +65,16 @@ func TestWrapLineCases(t *testing.T) {
 		{"a lone character wider than the line", "字", 1, []string{"字"}},
 		{"controls dropped, newline is a space", "a\x00b\nc\u2028d", 40, []string{"ab cd"}},
 		{"blank line", "   ", 10, []string{""}},
+		{"a short formula moves whole", "取 r ≪ min(d, k)，于是", 16,
+			[]string{"取", "r ≪ min(d, k)，", "于是"}},
+		{"a number stays with its measure word", cjk(6) + "约 3 亿参数", 16,
+			[]string{cjk(6) + "约", "3 亿参数"}},
+		{"a number and its unit stay together", cjk(5) + "用 80 GB 显存", 16,
+			[]string{cjk(5) + "用", "80 GB 显存"}},
+		{"a run wider than the line breaks at its spaces", "式 a + b + c + d + e + f", 12,
+			[]string{"式 a + b + c", "+ d + e + f"}},
+		{"a run over 20 cells breaks at spaces", "见 alpha beta gamma delta epsilon", 20,
+			[]string{"见 alpha beta gamma", "delta epsilon"}},
 	}
 	for _, c := range cases {
 		got := visible(WrapLine(c.in, c.width))
@@ -73,6 +83,21 @@ func TestWrapLineCases(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapCodeLineMarksContinuations(t *testing.T) {
+	in := "        s = q @ k.T / q.shape[-1] ** 0.5"
+	got := visible(mustWrap(wrapLine(in, 30, wrapCode)))
+	want := []string{"        s = q @ k.T /", "        ↪ q.shape[-1] ** 0.5"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	// As prose, the same line would hang without a mark.
+	if got := visible(WrapLine(in, 30)); strings.Contains(got[1], codeMark) {
+		t.Errorf("prose line marked: %q", got)
+	}
+}
+
+func mustWrap(lines []string, _ string) []string { return lines }
 
 func TestWrapLineStyles(t *testing.T) {
 	const red, bold = "\x1b[31m", "\x1b[1m"
@@ -135,7 +160,7 @@ func nonSpace(s string) string {
 // broken one.
 func checkWrap(t *testing.T, in string, width int, content bool) {
 	t.Helper()
-	lines, hang := wrapLine(in, width, true)
+	lines, hang := wrapLine(in, width, wrapText)
 	if len(lines) == 0 {
 		t.Fatalf("WrapLine(%q, %d) returned no line", in, width)
 	}
