@@ -342,12 +342,39 @@ func (c *common) renderHelp(km help.KeyMap, width, height, minBody int) string {
 	inner := width - c.styles.Footer.GetHorizontalFrameSize()
 	h.SetWidth(inner)
 	if h.ShowAll {
-		full := c.styles.Footer.Render(fitLines(h.FullHelpView(km.FullHelp()), inner))
+		full := c.styles.Footer.Render(fitLines(fullHelp(h, km.FullHelp(), inner), inner))
 		if height-lipgloss.Height(full) >= minBody {
 			return full
 		}
 	}
 	return c.styles.Footer.Render(fitLines(h.ShortHelpView(km.ShortHelp()), inner))
+}
+
+// fullHelp lays the help's columns out in as few rows of columns as fit
+// width: bubbles' own full help drops the columns that do not fit, and with
+// them keys the learner needs.
+func fullHelp(h help.Model, groups [][]key.Binding, width int) string {
+	h.SetWidth(0) // measure unlimited; the rows below are chosen to fit
+	for per := len(groups); per > 1; per-- {
+		var rows []string
+		fits := true
+		for i := 0; i < len(groups); i += per {
+			row := h.FullHelpView(groups[i:min(i+per, len(groups))])
+			if lipgloss.Width(row) > width {
+				fits = false
+				break
+			}
+			rows = append(rows, row)
+		}
+		if fits {
+			return strings.Join(rows, "\n\n")
+		}
+	}
+	var rows []string
+	for _, g := range groups {
+		rows = append(rows, h.FullHelpView([][]key.Binding{g}))
+	}
+	return strings.Join(rows, "\n\n")
 }
 
 // fitLines truncates every line of s to width cells: help can overflow

@@ -146,12 +146,17 @@ type text struct {
 	ColLapses       string
 
 	// Key help descriptions.
-	KeyUp, KeyDown, KeyPageUp, KeyPageDown, KeyTop, KeyBottom   string
-	KeyFilter, KeyClearFilter, KeyApplyFilter, KeyCancelFilter  string
-	KeyOpen, KeyBookmark, KeyScope, KeyStudy, KeyTestNote       string
-	KeyHalfUp, KeyHalfDown, KeyNext, KeyPrev, KeyBack           string
-	KeyHelp, KeyCloseHelp, KeyQuit, KeyForceQuit, KeyScroll     string
-	KeyStudyAll, KeyType, KeyStopTyping, KeyReveal, KeyTick     string
+	KeyUp, KeyDown, KeyPageUp, KeyPageDown, KeyTop, KeyBottom  string
+	KeyFilter, KeyClearFilter, KeyApplyFilter, KeyCancelFilter string
+	KeyOpen, KeyBookmark, KeyScope, KeyStudy, KeyTestNote      string
+	KeyHalfUp, KeyHalfDown, KeyNext, KeyPrev, KeyBack          string
+	KeyHelp, KeyCloseHelp, KeyQuit, KeyForceQuit, KeyScroll    string
+	KeyStudyAll, KeyType, KeyStopTyping, KeyReveal, KeyTick    string
+	KeyFull, KeyUnfull                                         string
+	// TypedMoreFmt ends a folded typed answer: %d lines not shown.
+	TypedMoreFmt string
+	// TypingMode says the answer box has the keys.
+	TypingMode                                                  string
 	KeyAccept, KeyUndo, KeyEnd, KeyConfirm, KeyCancel           string
 	KeyStudyMarked, KeyToList, KeyStats, KeySort, KeyDifficulty string
 	KeyToNote, KeyToStats                                       string
@@ -175,6 +180,31 @@ type text struct {
 	AnswersNone                                           string
 	AnswerPointsFmt                                       string // %d ticked, %d points
 	ErrAnswersFmt                                         string // %v store error
+
+	// The mock interview (interview*.go).
+	KeyInterview, KeyIvEnd string
+	IvTitle                string
+	IvProgressFmt          string // %d question, %d questions
+	IvHint                 string // under the question: answer aloud or type
+	IvConfirmEnd           string
+	IvEmpty                string
+	IvReportTitle          string
+	IvReportNothing        string
+	IvNotGraded            string
+	IvReportRowFmt         string // %s time taken, %s budget, %d ticked, %d points, %s grade
+	IvMissed               string // before the missed points
+	IvListSep              string // between missed points
+	IvTotalsFmt            string // %d questions done, %d asked, %s time, %s budget
+	IvCoveredFmt           string // %d ticked, %d points, %d percent
+	IvOverFmt              string // %d questions over time
+	IvWeakestFmt           string // %s chapter
+	IvErrReportFmt         string // %v store error
+	IvReportSaved          string
+	IvReportBack           string
+	PastTitleFmt           string // %d previous answers, at a reveal
+	PastMoreFmt            string // %d older answers not shown
+	IvStatsTitleFmt        string // %d interviews
+	IvStatsRowFmt          string // %s date, %d questions, %d percent covered, %s time
 }
 
 // textFor returns the strings of lang ("zh" or anything else for English).
@@ -238,6 +268,7 @@ func zhText() text {
 		KeyHalfUp: "上半页", KeyHalfDown: "下半页", KeyNext: "下一题", KeyPrev: "上一题", KeyBack: "返回",
 		KeyHelp: "帮助", KeyCloseHelp: "收起帮助", KeyQuit: "退出", KeyForceQuit: "强制退出", KeyScroll: "滚动",
 		KeyStudyAll: "全部自测", KeyType: "输入答案", KeyStopTyping: "完成输入", KeyReveal: "显示答案",
+		KeyFull: "全屏看答案", KeyUnfull: "返回评分", TypedMoreFmt: "…还有 %d 行（i 编辑）", TypingMode: "输入中：字母都进入回答框",
 		KeyTick: "勾选要点", KeyAccept: "按建议评分", KeyUndo: "撤销", KeyEnd: "结束", KeyConfirm: "结束",
 		KeyCancel: "继续", KeyStudyMarked: "自测收藏", KeyToList: "返回列表",
 		KeyToNote: "返回笔记", KeyToStats: "返回统计",
@@ -259,6 +290,30 @@ func zhText() text {
 		AnswersNone:     "还没有写过这道题的回答（自测时按 i 输入）。",
 		AnswerPointsFmt: "要点 %d/%d",
 		ErrAnswersFmt:   "读取回答失败：%v",
+
+		KeyInterview: "模拟面试", KeyIvEnd: "结束面试",
+		IvTitle:         "模拟面试",
+		IvProgressFmt:   "第 %d / %d 题",
+		IvHint:          "像面试时一样说出来，或按 i 写下来；答完按空格看参考答案",
+		IvConfirmEnd:    "结束面试？已评分的题会保留（y 结束 · n 继续）",
+		IvEmpty:         "没有可以出的题（暂停的题不出）。",
+		IvReportTitle:   "面试报告",
+		IvReportNothing: "还没答完一道题，没有报告。",
+		IvNotGraded:     "未评分",
+		IvReportRowFmt:  "用时 %s / %s · 要点 %d/%d · %s",
+		IvMissed:        "漏掉：",
+		IvListSep:       "、",
+		IvTotalsFmt:     "共答 %d / %d 题 · 用时 %s（预算 %s）",
+		IvCoveredFmt:    "要点覆盖 %d/%d（%d%%）",
+		IvOverFmt:       "超时 %d 题",
+		IvWeakestFmt:    "本次最弱章节：%s",
+		IvErrReportFmt:  "报告未保存：%v",
+		IvReportSaved:   "报告已保存（mianjing interview --history 查看）",
+		IvReportBack:    "按 enter 返回",
+		PastTitleFmt:    "我以前的回答（%d 次，新的在前）",
+		PastMoreFmt:     "…还有 %d 次更早的回答（阅读时按 h 查看）",
+		IvStatsTitleFmt: "模拟面试（%d 次）",
+		IvStatsRowFmt:   "%s  %d 题  要点 %d%%  用时 %s",
 
 		StatsTitle:      "学习统计",
 		StatsDateFmt:    "1月2日",
@@ -396,6 +451,7 @@ func enText() text {
 		KeyHalfUp: "½ page up", KeyHalfDown: "½ page down", KeyNext: "next note", KeyPrev: "prev note", KeyBack: "back",
 		KeyHelp: "help", KeyCloseHelp: "close help", KeyQuit: "quit", KeyForceQuit: "force quit", KeyScroll: "scroll",
 		KeyStudyAll: "self-test all", KeyType: "type answer", KeyStopTyping: "stop typing", KeyReveal: "show answer",
+		KeyFull: "answer full screen", KeyUnfull: "back to grading", TypedMoreFmt: "…%d more lines (i edits)", TypingMode: "typing: letters go to the answer box",
 		KeyTick: "tick point", KeyAccept: "grade as suggested", KeyUndo: "undo", KeyEnd: "end", KeyConfirm: "end",
 		KeyCancel: "go on", KeyStudyMarked: "self-test bookmarked", KeyToList: "back to list",
 		KeyToNote: "back to note", KeyToStats: "back to stats",
@@ -417,6 +473,30 @@ func enText() text {
 		AnswersNone:     "No typed answers yet (press i in a self-test to type one).",
 		AnswerPointsFmt: "points %d/%d",
 		ErrAnswersFmt:   "cannot read your answers: %v",
+
+		KeyInterview: "mock interview", KeyIvEnd: "end interview",
+		IvTitle:         "Mock interview",
+		IvProgressFmt:   "Question %d / %d",
+		IvHint:          "Answer aloud as in an interview, or press i to type; space shows the reference",
+		IvConfirmEnd:    "End the interview? Grades given are kept (y ends · n goes on)",
+		IvEmpty:         "No questions to ask (suspended notes are left out).",
+		IvReportTitle:   "Interview report",
+		IvReportNothing: "No question was answered: no report.",
+		IvNotGraded:     "not graded",
+		IvReportRowFmt:  "took %s / %s · points %d/%d · %s",
+		IvMissed:        "missed: ",
+		IvListSep:       "; ",
+		IvTotalsFmt:     "%d of %d questions · %s taken (budget %s)",
+		IvCoveredFmt:    "points covered %d/%d (%d%%)",
+		IvOverFmt:       "%d over time",
+		IvWeakestFmt:    "weakest chapter this time: %s",
+		IvErrReportFmt:  "report not saved: %v",
+		IvReportSaved:   "report saved (mianjing interview --history lists them)",
+		IvReportBack:    "press enter to go back",
+		PastTitleFmt:    "My previous answers (%d, newest first)",
+		PastMoreFmt:     "…%d older answers (h in the reading view shows them)",
+		IvStatsTitleFmt: "Mock interviews (%d)",
+		IvStatsRowFmt:   "%s  %d questions  points %d%%  %s",
 
 		StatsTitle:      "Progress",
 		StatsDateFmt:    "Mon Jan 2",

@@ -58,6 +58,8 @@ type quizKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Bookmark, Undo, End, Confirm, Cancel    key.Binding
 	StudyMarked, StudyAll, Back             key.Binding
+	// Full shows the reference answer alone, full screen, and back.
+	Full key.Binding
 }
 
 // quizTickKeys tick the key points, in order: the home row, which leaves
@@ -163,6 +165,7 @@ func newKeyMap(t text) keyMap {
 			Cancel:      b("n/esc", t.KeyCancel, "n", "esc"),
 			StudyMarked: b("b", t.KeyStudyMarked, "b"),
 			StudyAll:    b("a", t.KeyStudyAll, "a"),
+			Full:        b("z", t.KeyFull, "z"),
 			Back:        b("enter/esc", t.KeyToList, "enter", "esc", "q"),
 		},
 		Stats: statsKeys{

@@ -78,6 +78,8 @@ type quizModel struct {
 	loaded    bool
 	renderErr error
 	compact   bool // key points on one line: the window is short
+	full      bool // the reference answer alone, full screen (z)
+	typedRows int  // rows the typed answer gets above the reference
 	bar       progress.Model
 
 	startedAt time.Time
@@ -289,7 +291,7 @@ func (q *quizModel) begin(mode store.Mode) tea.Cmd {
 // show puts a card's question on screen.
 func (q *quizModel) show(id string, ahead bool, now time.Time) {
 	q.note, q.ahead, q.shownAt = q.notes[id], ahead, now
-	q.step, q.typing, q.confirming, q.answer = quizQuestion, false, false, ""
+	q.step, q.typing, q.confirming, q.answer, q.full = quizQuestion, false, false, "", false
 	q.input.Reset()
 	q.input.Blur()
 	q.ticked = make([]bool, min(len(q.note.Points), len(quizTickKeys)))
@@ -346,6 +348,7 @@ func (q *quizModel) key(k tea.KeyPressMsg) tea.Cmd {
 			q.typing = false
 			q.answer = strings.TrimSpace(q.input.Value())
 			q.input.Blur()
+			q.layout()
 			return nil
 		}
 		var cmd tea.Cmd
@@ -414,6 +417,35 @@ func (q *quizModel) key(k tea.KeyPressMsg) tea.Cmd {
 // answerKey handles a key with the answer shown.
 func (q *quizModel) answerKey(k tea.KeyPressMsg) tea.Cmd {
 	km := q.keys
+	if q.full {
+		// The reference alone: scrolling, and z or esc to come back.
+		switch {
+		case key.Matches(k, km.Full), k.String() == "esc":
+			q.full = false
+			q.layout()
+		case key.Matches(k, km.Top):
+			q.vp.GotoTop()
+		case key.Matches(k, km.Bottom):
+			q.vp.GotoBottom()
+		default:
+			var cmd tea.Cmd
+			q.vp, cmd = q.vp.Update(k)
+			return cmd
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(k, km.Full):
+		q.full = true
+		q.layout()
+		return nil
+	case key.Matches(k, km.Type):
+		// Back into the answer box: letters are text again, not commands.
+		q.typing = true
+		q.input.SetValue(q.answer)
+		q.layout()
+		return q.input.Focus()
+	}
 	for r, b := range []key.Binding{km.Again, km.Hard, km.Good, km.Easy} {
 		if key.Matches(k, b) {
 			return q.grade(srs.Rating(r + 1))
@@ -540,7 +572,7 @@ func (q *quizModel) updateKeys() {
 	k := &q.keys
 	all := []*key.Binding{&k.Type, &k.StopTyping, &k.Reveal, &k.Tick, &k.Again, &k.Hard, &k.Good, &k.Easy,
 		&k.Accept, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Bookmark, &k.Undo,
-		&k.End, &k.Confirm, &k.Cancel, &k.StudyMarked, &k.StudyAll, &k.Back}
+		&k.End, &k.Confirm, &k.Cancel, &k.StudyMarked, &k.StudyAll, &k.Back, &k.Full}
 	for _, b := range all {
 		b.SetEnabled(false)
 	}
@@ -569,8 +601,14 @@ func (q *quizModel) updateKeys() {
 		on(&k.Type, &k.Reveal, &k.Bookmark, &k.End)
 		k.Undo.SetEnabled(undo)
 	case quizAnswer:
+		if q.full {
+			on(&k.Full, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom)
+			k.Full.SetHelp(k.Full.Help().Key, q.c.text.KeyUnfull)
+			return
+		}
+		k.Full.SetHelp(k.Full.Help().Key, q.c.text.KeyFull)
 		on(&k.Again, &k.Hard, &k.Good, &k.Easy, &k.Accept, &k.Up, &k.Down, &k.PageUp, &k.PageDown,
-			&k.Top, &k.Bottom, &k.Bookmark, &k.End)
+			&k.Top, &k.Bottom, &k.Bookmark, &k.End, &k.Full, &k.Type)
 		k.Tick.SetEnabled(len(q.ticked) > 0)
 		k.Undo.SetEnabled(undo)
 		for r, b := range []*key.Binding{&k.Again, &k.Hard, &k.Good, &k.Easy} {
@@ -640,7 +678,10 @@ func (q quizModel) ShortHelp() []key.Binding {
 	case quizQuestion:
 		return []key.Binding{k.Reveal, k.Type, k.Bookmark, k.Undo, k.End, h}
 	case quizAnswer:
-		return []key.Binding{k.Accept, k.Tick, k.Bookmark, k.Undo, scroll, k.End, h}
+		if q.full {
+			return []key.Binding{k.Full, scroll, k.PageDown, h}
+		}
+		return []key.Binding{k.Accept, k.Tick, k.Full, k.Type, k.Bookmark, k.Undo, scroll, k.End, h}
 	case quizEmpty:
 		return []key.Binding{k.StudyMarked, k.StudyAll, k.Back, h}
 	case quizSummary:
@@ -659,10 +700,13 @@ func (q quizModel) FullHelp() [][]key.Binding {
 	}
 	switch q.step {
 	case quizAnswer:
+		if q.full {
+			return [][]key.Binding{{k.Full, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {h, g.ForceQuit}}
+		}
 		return [][]key.Binding{
 			{k.Again, k.Hard, k.Good, k.Easy, k.Accept, k.Tick},
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-			{k.Bookmark, k.Undo, k.End, h, g.ForceQuit},
+			{k.Full, k.Type, k.Bookmark, k.Undo, k.End, h, g.ForceQuit},
 		}
 	case quizQuestion:
 		return [][]key.Binding{{k.Reveal, k.Type, k.Bookmark}, {k.Undo, k.End, h, g.ForceQuit}}

@@ -4,6 +4,7 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -28,9 +29,15 @@ func (q quizModel) View() string {
 	case quizQuestion:
 		body = q.centre(q.questionBlock(true), h)
 	case quizAnswer:
-		// The header and the viewport are as wide as the window.
-		return stack(ch.header, q.answerTitle(), q.vp.View(),
-			q.pointsView(q.compact), q.gradeView(q.compact), ch.footer)
+		if q.full {
+			return stack(ch.header, q.referenceHeader(), q.vp.View(), ch.footer)
+		}
+		parts := []string{ch.header, q.answerTitle()}
+		if t := q.typedView(); t != "" {
+			parts = append(parts, t)
+		}
+		parts = append(parts, q.referenceHeader(), q.vp.View(), q.pointsView(q.compact), q.gradeView(q.compact), ch.footer)
+		return stack(parts...)
 	case quizSummary:
 		body = q.centre(q.summaryView(), h)
 	}
@@ -189,7 +196,16 @@ func (q quizModel) pointsView(compact bool) string {
 		if q.ticked[i] {
 			st = s.PointOn
 		}
-		lines = append(lines, truncate(s.PointKey.Render(quizTickKeys[i])+" "+box(i)+" "+st.Render(p), inner))
+		// A long point wraps under its text, not under its key.
+		prefix := s.PointKey.Render(quizTickKeys[i]) + " " + box(i) + " "
+		pw := lipgloss.Width(prefix)
+		for j, l := range strings.Split(ansi.Wrap(p, max(1, inner-pw), ""), "\n") {
+			if j == 0 {
+				lines = append(lines, truncate(prefix+st.Render(l), inner))
+			} else {
+				lines = append(lines, truncate(strings.Repeat(" ", pw)+st.Render(l), inner))
+			}
+		}
 	}
 	return s.Viewport.Render(strings.Join(lines, "\n"))
 }
@@ -399,19 +415,12 @@ func (q *quizModel) renderedNote(msg noteRenderedMsg) {
 	q.fill()
 }
 
-// fill puts the typed answer and the reference answer in the viewport,
-// keeping the scroll position.
+// fill puts the reference answer in the viewport, keeping the scroll
+// position. It starts at the margin every block of the step shares.
 func (q *quizModel) fill() {
 	s, t := q.c.styles, q.c.text
 	w := q.wrapWidth()
 	var lines []string
-	if q.answer != "" {
-		lines = append(lines, s.Label.Render(t.TypedLabel))
-		for _, l := range strings.Split(ansi.Wrap(q.answer, w, ""), "\n") {
-			lines = append(lines, s.Typed.Render(truncate(l, w)))
-		}
-		lines = append(lines, "", s.Label.Render(t.ReferenceLabel))
-	}
 	switch {
 	case q.renderErr != nil:
 		lines = append(lines, s.Error.Render(truncate(fmt.Sprintf(t.ErrRenderFmt, q.renderErr), w)))
@@ -419,10 +428,6 @@ func (q *quizModel) fill() {
 		lines = append(lines, s.Status.Render(t.Rendering))
 	default:
 		lines = append(lines, strings.Split(strings.Trim(q.rendered, "\n"), "\n")...)
-	}
-	pad := strings.Repeat(" ", max(0, (q.vp.Width()-q.vp.Style.GetHorizontalFrameSize()-w)/2))
-	for i, l := range lines {
-		lines[i] = pad + l
 	}
 	y := q.vp.YOffset()
 	q.vp.SetContentLines(lines)
@@ -456,14 +461,116 @@ func (q *quizModel) layout() {
 		q.input.SetHeight(max(1, min(maxTypingRows, room)))
 	}
 	if q.step == quizAnswer {
-		body := q.chrome().body
-		around := q.answerChrome(false)
-		q.compact = body-around < minAnswerRows
-		if q.compact {
-			around = q.answerChrome(true)
-		}
-		q.vp.SetHeight(max(1, body-around))
+		q.layoutAnswer()
 	}
+}
+
+// minReferenceRows is the least the reference answer gets, whatever the
+// typed answer and the checklist want.
+const minReferenceRows = 5
+
+// layoutAnswer shares the answer step's height: the reference answer gets
+// at least half of what is below the question (and minReferenceRows), the
+// checklist folds onto one line before it gets less, and the typed answer
+// takes what is left, folded to fewer lines or one.
+func (q *quizModel) layoutAnswer() {
+	body := q.chrome().body
+	fixedH := func(compact bool) int {
+		return lipgloss.Height(q.answerTitle()) + lipgloss.Height(q.referenceHeader()) +
+			lipgloss.Height(q.pointsView(compact)) + lipgloss.Height(q.gradeView(compact))
+	}
+	if q.full {
+		q.vp.SetHeight(max(1, body-lipgloss.Height(q.referenceHeader())))
+		return
+	}
+	below := body - lipgloss.Height(q.answerTitle())
+	minRef := max(minReferenceRows, (below+1)/2)
+	frame := q.c.styles.AnswerBox.GetVerticalFrameSize()
+	want := 0 // rows the typed answer would like
+	switch {
+	case q.typing:
+		want = 1 + maxTypingRows + frame
+	case q.answer != "":
+		want = 1 + len(q.typedLines())
+	}
+	// The checklist folds onto one line before the reference gets less
+	// than its share or the typed answer loses its last line.
+	q.compact = body-fixedH(false)-min(want, 1) < minRef
+	room := body - fixedH(q.compact)
+	q.typedRows = min(want, max(0, room-minRef))
+	switch {
+	case q.typing:
+		// The box needs its frame and a line; the reference gives up its
+		// share down to minReferenceRows for it.
+		rows := max(1, min(maxTypingRows, max(room-minRef, room-minReferenceRows-1-frame)))
+		if room-minRef >= 2+frame {
+			rows = min(maxTypingRows, room-minRef-1-frame)
+		}
+		q.input.SetHeight(rows)
+		q.typedRows = 1 + rows + frame
+	case want > 0 && q.typedRows == 0 && room-1 >= minReferenceRows:
+		q.typedRows = 1 // the label and the first line
+	}
+	q.vp.SetHeight(max(1, room-q.typedRows))
+}
+
+// typedLines is the typed answer wrapped to the reference's width, its own
+// line breaks kept.
+func (q quizModel) typedLines() []string {
+	return strings.Split(ansi.Wrap(q.answer, max(1, q.wrapWidth()), ""), "\n")
+}
+
+// typedView is the learner's answer above the reference, in typedRows
+// rows: the label and the text, folded with a count when it is longer,
+// or the answer box while typing.
+func (q quizModel) typedView() string {
+	s, t := q.c.styles, q.c.text
+	if q.typedRows <= 0 {
+		return ""
+	}
+	w := max(1, q.wrapWidth())
+	if q.typing {
+		label := s.Label.Render(t.TypedLabel) + s.Hint.Render("  "+t.TypingMode)
+		return s.Viewport.Render(stack(truncate(label, w), s.AnswerBox.Render(q.input.View())))
+	}
+	lines := q.typedLines()
+	if q.typedRows == 1 {
+		// One row: the label and the first line.
+		return s.Viewport.Render(truncate(s.Label.Render(t.TypedLabel+"：")+s.Typed.Render(lines[0]), w))
+	}
+	out := []string{s.Label.Render(t.TypedLabel)}
+	show := q.typedRows - 1
+	var more string
+	if len(lines) > show {
+		// The last row shown carries the count of the rows folded away.
+		more = s.Hint.Render(" " + fmt.Sprintf(t.TypedMoreFmt, len(lines)-show))
+		lines = lines[:show]
+	}
+	for i, l := range lines {
+		if i == len(lines)-1 && more != "" {
+			out = append(out, truncate(s.Typed.Render(truncate(l, w-lipgloss.Width(more)))+more, w))
+			continue
+		}
+		out = append(out, s.Typed.Render(truncate(l, w)))
+	}
+	return s.Viewport.Render(strings.Join(out, "\n"))
+}
+
+// referenceHeader labels the reference answer and says how far it is
+// scrolled, as the reading view does.
+func (q quizModel) referenceHeader() string {
+	s, t := q.c.styles, q.c.text
+	inner := q.width - s.Viewport.GetHorizontalFrameSize()
+	left := s.Label.Render(t.ReferenceLabel)
+	right := ""
+	if q.vp.TotalLineCount() > q.vp.VisibleLineCount() {
+		right = s.Status.Render(fmt.Sprintf(t.ScrollFmt, int(math.Round(q.vp.ScrollPercent()*100))))
+	}
+	line := left
+	if gap := inner - lipgloss.Width(left) - lipgloss.Width(right); right != "" && gap >= 1 {
+		line = left + strings.Repeat(" ", gap) + right
+	}
+	return s.Viewport.Render(truncate(line, inner))
 }
 
 // typeWidth is the width of the question column and the answer box.
