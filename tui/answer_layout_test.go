@@ -138,3 +138,24 @@ func TestGoldenSelfTestAnswer(t *testing.T) {
 		golden(t, fmt.Sprintf("selftest_answer_%dx%d", sz[0], sz[1]), d.screen())
 	}
 }
+
+// A typed multi-line answer under the question keeps its lines aligned on
+// the left, as one block (issue 14, defect 7).
+func TestTypedAnswerLeftAligned(t *testing.T) {
+	d := newQuizDriver(t, quizStore(t), newClock(), 100, 30)
+	d.keys("s", "i")
+	d.typeText("短\n这一行比第一行长得多")
+	d.keys("esc")
+	var cols []int
+	for _, l := range strings.Split(d.screen(), "\n") {
+		if i := strings.Index(l, "短"); i >= 0 && strings.TrimSpace(l) == "短" {
+			cols = append(cols, i)
+		}
+		if i := strings.Index(l, "这一行"); i >= 0 {
+			cols = append(cols, i)
+		}
+	}
+	if len(cols) != 2 || cols[0] != cols[1] {
+		t.Errorf("typed lines start at byte columns %v, want one margin:\n%s", cols, d.screen())
+	}
+}

@@ -135,10 +135,13 @@ func (q quizModel) questionBlock(withInput bool) string {
 		if len(typed) > maxTypedRows {
 			typed = append(typed[:maxTypedRows-1], "…")
 		}
-		parts = append(parts, "", s.Label.Render(t.TypedLabel))
+		// One block, its lines left-aligned: the block is centred, not
+		// each line, so the answer keeps its own line breaks.
+		block := []string{s.Label.Render(t.TypedLabel)}
 		for _, l := range typed {
-			parts = append(parts, s.Typed.Render(truncate(l, w)))
+			block = append(block, s.Typed.Render(truncate(l, w)))
 		}
+		parts = append(parts, "", lipgloss.JoinVertical(lipgloss.Left, block...))
 	}
 	if !q.typing {
 		parts = append(parts, "")
