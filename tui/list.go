@@ -779,52 +779,12 @@ func (m listModel) pages() string {
 // minListRows is the least room the rows get before full help gives way.
 const minListRows = 4
 
-// rowsView draws the page of rows as the bubbles list's View does — the
-// rows, then blank lines down to its height, every line padded to the
-// widest row — from the row cache, and returns that width.
-func (m listModel) rowsView(items []list.Item) (string, int) {
-	d := noteDelegate{m.c}
-	start, end := m.list.Paginator.GetSliceBounds(len(items))
-	h := m.list.Height()
-	texts := make([]string, 0, max(h, end-start))
-	widths := make([]int, 0, cap(texts))
-	widest := 0
-	for i := start; i < end; i++ {
-		if ch, ok := items[i].(chapterItem); ok {
-			t := d.chapterLine(ch, m.list.Width())
-			w := ansi.StringWidth(t)
-			texts, widths = append(texts, t), append(widths, w)
-			widest = max(widest, w)
-			continue
-		}
-		it, ok := items[i].(noteItem)
-		if !ok {
-			continue
-		}
-		t, w := d.drawRow(it, m.list.Width(), i == m.list.Index(), m.list.MatchesForItem(i))
-		texts, widths = append(texts, t), append(widths, w)
-		widest = max(widest, w)
-	}
-	for len(texts) < h {
-		texts, widths = append(texts, ""), append(widths, 0)
-	}
-	var b strings.Builder
-	for i, t := range texts {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(t)
-		b.WriteString(strings.Repeat(" ", widest-widths[i]))
-	}
-	return b.String(), widest
-}
-
 // View draws the list view.
 func (m listModel) View() string {
 	items := m.list.VisibleItems()
 	var body string
 	if len(items) > 0 {
-		body, _ = m.rowsView(items)
+		body = m.list.View()
 	} else {
 		msg := map[scope]string{scopeAll: m.c.text.EmptyAll, scopeMarked: m.c.text.EmptyMarked,
 			scopeDue: m.c.text.EmptyDue}[m.scope]
