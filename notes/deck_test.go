@@ -21,6 +21,22 @@ var seedIDs = []string{
 	"finetune-oom", "clip", "attention-complexity", "bert-classification",
 }
 
+// interviewIDs are the 45 questions the deck adds to the seed's, by chapter.
+var interviewIDs = []string{
+	"rope", "position-encoding", "swiglu-ffn", "moe", "params-flops", "tokenization",
+	"ssm-linear-attention", "training-stability", "multi-token-prediction",
+	"scaling-laws", "data-curation", "synthetic-data", "lr-schedule", "parallelism",
+	"fp8-training", "long-context", "continual-pretraining",
+	"rlhf-ppo", "dpo", "grpo-rlvr", "reward-hacking", "prm-orm", "reasoning-models",
+	"rejection-sampling", "distillation", "rlaif-constitutional", "model-merging",
+	"prefill-decode", "paged-attention", "speculative-decoding", "quantization",
+	"prefix-cache-kv-compression", "constrained-decoding",
+	"contamination-llm-judge", "hallucination", "jailbreak-injection", "calibration",
+	"rag", "embedding-models", "agents-tool-use", "long-context-vs-rag",
+	"multimodal-llm", "navit", "dit-flow-matching",
+	"optimizers",
+}
+
 // deckChapters are the built-in deck's chapters in order, each with the
 // tags its notes may use. File names start with the chapter's number.
 var deckChapters = []struct {
@@ -92,6 +108,19 @@ func TestDefaultDeck(t *testing.T) {
 	}
 	if seeds != len(seedIDs) {
 		t.Errorf("%d notes marked origin: seed, want %d", seeds, len(seedIDs))
+	}
+	// The 45 questions of a 2026 LLM interview, beside the seed's 11.
+	have := map[string]bool{}
+	for _, n := range d.Notes {
+		have[n.ID] = true
+	}
+	for _, id := range interviewIDs {
+		if !have[id] {
+			t.Errorf("the deck lacks %q", id)
+		}
+	}
+	if len(d.Notes) != len(seedIDs)+len(interviewIDs) {
+		t.Errorf("%d notes, want %d", len(d.Notes), len(seedIDs)+len(interviewIDs))
 	}
 	var want []string
 	for _, c := range deckChapters {
