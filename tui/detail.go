@@ -31,6 +31,9 @@ type detailModel struct {
 	loaded bool      // shown == want
 	err    error     // the renderer's error for want
 
+	// relating: r was pressed; the next key picks a related note.
+	relating bool
+
 	// notesDir is the deck's directory (--notes), where e edits a note's
 	// file; "" for the built-in deck.
 	notesDir string
@@ -97,7 +100,7 @@ func (d *detailModel) request() tea.Cmd {
 		return nil
 	}
 	d.loaded = false
-	return renderNoteCmd(d.c.renderer, n.Body, k)
+	return renderNoteCmd(d.c.renderer, d.c.withRelated(n), k)
 }
 
 // rendered takes a result of renderNoteCmd; results for anything but the
@@ -194,6 +197,9 @@ func (d detailModel) Update(msg tea.Msg) (detailModel, tea.Cmd) {
 	if d.search.typing {
 		return d.updateSearchBox(msg)
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && d.relating {
+		return d, d.followRelated(k)
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		n := d.note()
 		if d.search.active() {
@@ -210,6 +216,9 @@ func (d detailModel) Update(msg tea.Msg) (detailModel, tea.Cmd) {
 			}
 		}
 		switch {
+		case key.Matches(k, d.keys.Related):
+			d.askRelated()
+			return d, nil
 		case key.Matches(k, d.keys.Search):
 			return d, d.openSearch()
 		case key.Matches(k, d.keys.NextHeading):
@@ -285,6 +294,8 @@ func (d *detailModel) updateKeys() {
 	k.Back.SetEnabled(!searching)
 	k.NextHeading.SetEnabled(len(d.headings) > 0)
 	k.PrevHeading.SetEnabled(len(d.headings) > 0)
+	n := d.note()
+	k.Related.SetEnabled(n != nil && len(d.c.relatedNotes(n)) > 0)
 	if d.answers.on {
 		k.Answers.SetHelp("h", t.KeyHideAnswers)
 	} else {
@@ -319,7 +330,7 @@ func (d detailModel) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.Next, k.Prev, k.NextHeading, k.PrevHeading, k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
-		{k.Answers, k.Edit, k.Bookmark, k.Suspend, k.Reset, k.Test, g.helpBinding(d.c.text, d.c.help.ShowAll), k.Back, g.ForceQuit},
+		{k.Related, k.Answers, k.Edit, k.Bookmark, k.Suspend, k.Reset, k.Test, g.helpBinding(d.c.text, d.c.help.ShowAll), k.Back, g.ForceQuit},
 	}
 }
 

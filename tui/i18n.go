@@ -153,6 +153,9 @@ type text struct {
 	KeyHelp, KeyCloseHelp, KeyQuit, KeyForceQuit, KeyScroll    string
 	KeyStudyAll, KeyType, KeyStopTyping, KeyReveal, KeyTick    string
 	KeyFull, KeyUnfull                                         string
+	// Related notes in the reading view.
+	KeyRelated, RelatedHeading, RelatedNone, RelatedCancelled string
+	RelatedAskFmt                                             string // %d related notes
 	// TypedMoreFmt ends a folded typed answer: %d lines not shown.
 	TypedMoreFmt string
 	// TypingMode says the answer box has the keys.
@@ -268,6 +271,8 @@ func zhText() text {
 		KeyHalfUp: "上半页", KeyHalfDown: "下半页", KeyNext: "下一题", KeyPrev: "上一题", KeyBack: "返回",
 		KeyHelp: "帮助", KeyCloseHelp: "收起帮助", KeyQuit: "退出", KeyForceQuit: "强制退出", KeyScroll: "滚动",
 		KeyStudyAll: "全部自测", KeyType: "输入答案", KeyStopTyping: "完成输入", KeyReveal: "显示答案",
+		KeyRelated: "相关题目", RelatedHeading: "相关题目", RelatedNone: "这道题没有列出相关题目",
+		RelatedCancelled: "已取消", RelatedAskFmt: "按 1–%d 打开相关题目（列在笔记末尾），其他键取消",
 		KeyFull: "全屏看答案", KeyUnfull: "返回评分", TypedMoreFmt: "…还有 %d 行（i 编辑）", TypingMode: "输入中：字母都进入回答框",
 		KeyTick: "勾选要点", KeyAccept: "按建议评分", KeyUndo: "撤销", KeyEnd: "结束", KeyConfirm: "结束",
 		KeyCancel: "继续", KeyStudyMarked: "自测收藏", KeyToList: "返回列表",
@@ -451,6 +456,8 @@ func enText() text {
 		KeyHalfUp: "½ page up", KeyHalfDown: "½ page down", KeyNext: "next note", KeyPrev: "prev note", KeyBack: "back",
 		KeyHelp: "help", KeyCloseHelp: "close help", KeyQuit: "quit", KeyForceQuit: "force quit", KeyScroll: "scroll",
 		KeyStudyAll: "self-test all", KeyType: "type answer", KeyStopTyping: "stop typing", KeyReveal: "show answer",
+		KeyRelated: "related notes", RelatedHeading: "Related", RelatedNone: "This note lists no related notes",
+		RelatedCancelled: "Cancelled", RelatedAskFmt: "1–%d opens a related note (listed at the end), any other key cancels",
 		KeyFull: "answer full screen", KeyUnfull: "back to grading", TypedMoreFmt: "…%d more lines (i edits)", TypingMode: "typing: letters go to the answer box",
 		KeyTick: "tick point", KeyAccept: "grade as suggested", KeyUndo: "undo", KeyEnd: "end", KeyConfirm: "end",
 		KeyCancel: "go on", KeyStudyMarked: "self-test bookmarked", KeyToList: "back to list",

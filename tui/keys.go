@@ -42,6 +42,8 @@ type detailKeys struct {
 	NextMatch, PrevMatch, ClearSearch       key.Binding
 	NextHeading, PrevHeading, Answers, Edit key.Binding
 	Suspend, Reset                          key.Binding
+	// Related starts opening a related note: r, then its number.
+	Related key.Binding
 }
 
 // statsKeys are the stats screen's bindings.
@@ -140,6 +142,7 @@ func newKeyMap(t text) keyMap {
 			NextHeading:  b("}", t.KeyNextHeading, "}"),
 			PrevHeading:  b("{", t.KeyPrevHeading, "{"),
 			Answers:      b("h", t.KeyShowAnswers, "h"),
+			Related:      b("r", t.KeyRelated, "r"),
 			Edit:         b("e", t.KeyEdit, "e"),
 		},
 		Quiz: quizKeys{
