@@ -205,6 +205,24 @@ func load(fsys fs.FS, prefix string) (*Deck, []Problem) {
 			d.Notes = append(d.Notes, n)
 		}
 	}
+	// A chapter's notes stand together in file order, so that the list
+	// shows each chapter once.
+	chapterFirst := map[string]string{} // chapter -> its first file
+	prev := ""
+	for _, n := range d.Notes {
+		if n.Chapter == "" || n.Chapter == prev {
+			prev = n.Chapter
+			continue
+		}
+		if first, ok := chapterFirst[n.Chapter]; ok {
+			probs = append(probs, Problem{File: name(n.File), Line: n.chapterLine, Msg: fmt.Sprintf(
+				"chapter %q comes back after %q: its notes begin at %s and must stand together in file-name order",
+				n.Chapter, prev, name(first))})
+		} else {
+			chapterFirst[n.Chapter] = n.File
+		}
+		prev = n.Chapter
+	}
 	for _, n := range d.Notes {
 		for _, r := range n.Related {
 			if _, ok := seen[r]; !ok {

@@ -28,8 +28,9 @@ type Note struct {
 	// Related lists the ids of notes worth reading next; every one exists
 	// in the deck (Load checks).
 	Related []string
-	// relatedLine is the file line of "related:", for problems.
-	relatedLine int
+	// relatedLine and chapterLine are the file lines of "related:" and
+	// "chapter:", for problems.
+	relatedLine, chapterLine int
 }
 
 // OriginSeed marks a note that answers one of the original 面经 questions.

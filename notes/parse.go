@@ -173,6 +173,7 @@ func parseFileWith(file string, data []byte, fast func(string, *frontMatter) boo
 		probs = append(probs, prob(at(&fm.Chapter), "chapter must be a plain string, like 架构"))
 	} else {
 		n.Chapter = oneLine(s)
+		n.chapterLine = at(&fm.Chapter)
 	}
 	if s, ok := scalar(&fm.Origin); !ok || s != "" && s != OriginSeed {
 		probs = append(probs, prob(at(&fm.Origin), "origin must be %q or left out", OriginSeed))
