@@ -44,6 +44,7 @@ const (
 	viewDetail
 	viewQuiz
 	viewStats
+	viewInterview
 )
 
 // Model is the root model: it routes messages to the list, reading,
@@ -58,14 +59,23 @@ type Model struct {
 	quiz     quizModel
 	stats    statsModel
 	reload   reloader
+	// interview is the mock interview; boot starts it when the app opens
+	// in one (Options.Interview).
+	interview interviewModel
+	boot      tea.Cmd
 }
 
 // New returns the root model for o. o.Store must be set (Run checks); a nil
 // Deck is an empty deck.
 func New(o Options) Model {
 	c := newCommon(o)
-	return Model{c: c, list: newList(c), detail: newDetail(c, o.NotesDir), quiz: newQuiz(c), stats: newStats(c),
-		reload: reloader{dir: o.NotesDir}}
+	m := Model{c: c, list: newList(c), detail: newDetail(c, o.NotesDir), quiz: newQuiz(c), stats: newStats(c),
+		reload: reloader{dir: o.NotesDir}, interview: newInterview(c)}
+	if o.Interview {
+		m.active = viewInterview
+		m.boot = m.interview.start(startInterviewMsg{questions: o.InterviewQuestions, from: viewList})
+	}
+	return m
 }
 
 // maxFPS is the highest frame rate Bubble Tea allows.
@@ -81,6 +91,7 @@ func Run(o Options) error {
 		return errors.New("tui: Options need a Deck and a Store")
 	}
 	m := New(o)
+	m.interview.tick = tea.Tick // the countdown runs in a real program only
 	watchErr := m.reload.startWatching()
 	if watchErr != nil {
 		m.c.setError(m.c.text.ErrWatchFmt, watchErr)
@@ -127,7 +138,7 @@ func quitOnHangup(p *tea.Program) (stop func()) {
 // Init asks for the terminal's background colour (the answer may never
 // come; we start dark) and loads the progress snapshot.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.c.loadProgress(), m.reload.wait())
+	return tea.Batch(tea.RequestBackgroundColor, m.c.loadProgress(), m.reload.wait(), m.boot)
 }
 
 // Update routes msg: global keys, then sizes to every view, then view
@@ -137,13 +148,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmds := []tea.Cmd{cmd}
 	// Keys held for a store write run, in order, once it has answered; a
 	// key among them may start another write and hold the rest again.
-	for len(m.c.held) > 0 && !m.quiz.writing() {
+	for len(m.c.held) > 0 && !m.quiz.writing() && !m.interview.writing() {
 		keys := m.c.held
 		m.c.held = nil
 		for _, k := range keys {
 			m, cmd = m.step(k)
 			cmds = append(cmds, cmd)
 		}
+	}
+	if m.active == viewQuiz && m.quiz.step == quizAnswer && m.quiz.note != nil {
+		// The self-test's reveal shows the note's previous answers.
+		cmds = append(cmds, m.c.wantPast(m.quiz.note.ID))
 	}
 	m.c.refreshTally(m.c.now())
 	return m, tea.Batch(cmds...)
@@ -224,7 +239,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.list.applyStyles()
 		m.stats.restyle()
 		return m, tea.Batch(m.relayout(), m.onlyIf(viewDetail, m.detail.restyle()),
-			m.onlyIf(viewQuiz, m.quiz.restyle()))
+			m.onlyIf(viewQuiz, m.quiz.restyle()), m.onlyIf(viewInterview, m.interview.restyle()))
 
 	case openNoteMsg:
 		m.active = viewDetail
@@ -246,6 +261,29 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.active = viewQuiz
 		cmd = m.quiz.start(msg)
 		return m, tea.Batch(cmd, m.relayout())
+
+	case startInterviewMsg:
+		msg.from = m.active
+		m.active = viewInterview
+		cmd = m.interview.start(msg)
+		return m, tea.Batch(cmd, m.relayout())
+
+	case interviewDoneMsg:
+		m.active = m.interview.from
+		return m, tea.Batch(m.c.loadProgress(), m.relayout())
+
+	case interviewLoadedMsg, interviewTickMsg, interviewSavedMsg, interviewUndoneMsg, interviewRecordedMsg:
+		// The interview's own results, even if it has lost focus.
+		m.interview, cmd = m.interview.Update(msg)
+		return m, tea.Batch(cmd, m.relayout())
+
+	case pastAnswersMsg:
+		m.c.pastLoaded(msg)
+		if m.quiz.step == quizAnswer && m.quiz.note != nil && m.quiz.note.ID == msg.id {
+			m.quiz.fill()
+		}
+		m.interview.fill()
+		return m, nil
 
 	case openStatsMsg:
 		m.active = viewStats
@@ -281,6 +319,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, m.deckLoaded(msg)
 
 	case sessionLoadedMsg, reviewSavedMsg, reviewUndoneMsg:
+		forgetPastOf(m.c, msg)
 		// The self-test's store results, even if it has lost focus.
 		m.quiz, cmd = m.quiz.Update(msg)
 		return m, tea.Batch(cmd, m.relayout())
@@ -322,6 +361,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.detail.rendered(msg)
 		m.quiz.renderedNote(msg)
+		m.interview.renderedNote(msg)
 		return m, nil
 
 	case list.FilterMatchesMsg:
@@ -338,6 +378,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.quiz, cmd = m.quiz.Update(msg)
 	case viewStats:
 		m.stats, cmd = m.stats.Update(msg)
+	case viewInterview:
+		m.interview, cmd = m.interview.Update(msg)
 	default:
 		m.list, cmd = m.list.Update(msg)
 	}
@@ -347,7 +389,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 // capturing reports whether the active view takes keys as text.
 func (m Model) capturing() bool {
 	return m.active == viewList && m.list.capturing() || m.active == viewQuiz && m.quiz.capturing() ||
-		m.active == viewDetail && m.detail.capturing()
+		m.active == viewDetail && m.detail.capturing() || m.active == viewInterview && m.interview.capturing()
 }
 
 // relayout gives the active view the window size again (footers change
@@ -362,7 +404,8 @@ func (m *Model) relayout() tea.Cmd {
 		m.stats.SetSize(m.c.width, m.c.height)
 	}
 	return tea.Batch(m.onlyIf(viewDetail, m.detail.SetSize(m.c.width, m.c.height)),
-		m.onlyIf(viewQuiz, m.quiz.SetSize(m.c.width, m.c.height)))
+		m.onlyIf(viewQuiz, m.quiz.SetSize(m.c.width, m.c.height)),
+		m.onlyIf(viewInterview, m.interview.SetSize(m.c.width, m.c.height)))
 }
 
 // onlyIf drops a render request of view v made while another view has
@@ -386,12 +429,14 @@ func (m Model) View() tea.View {
 		content = m.quiz.View()
 	case m.active == viewStats:
 		content = m.stats.View()
+	case m.active == viewInterview:
+		content = m.interview.View()
 	default:
 		content = m.list.View()
 	}
 	v := tea.NewView(content)
 	v.AltScreen = true
-	if m.active == viewDetail || m.active == viewQuiz || m.active == viewStats {
+	if m.active == viewDetail || m.active == viewQuiz || m.active == viewStats || m.active == viewInterview {
 		v.MouseMode = tea.MouseModeCellMotion
 	}
 	v.WindowTitle = "mianjing"

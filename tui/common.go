@@ -90,6 +90,10 @@ type common struct {
 	// ignored counts the keys dropped while the window is too small.
 	ignored int
 
+	// past holds notes' previous answers, read for a reveal of the
+	// self-test or the mock interview (interview_past.go).
+	past map[string]pastSet
+
 	// nav is a view switch asked for during the current Update; the root
 	// carries it out before it returns (see navigate).
 	nav tea.Msg

@@ -18,7 +18,7 @@ type listKeys struct {
 	Filter, ClearFilter, AcceptFilter         key.Binding
 	CancelFilter                              key.Binding
 	Open, Bookmark, Scope, Study, StudyAll    key.Binding
-	Stats, Quit                               key.Binding
+	Stats, Quit, Interview                    key.Binding
 	Chapter, PrevChapter, NextChapter         key.Binding
 	Suspend, Reset, Cram                      key.Binding
 	// Difficulty only documents the "d:3" filter term in help: its key is
@@ -64,6 +64,15 @@ type quizKeys struct {
 	Full key.Binding
 }
 
+// interviewKeys are the mock interview's bindings; Tick stands for the
+// point keys (quizTickKeys), as in the self-test.
+type interviewKeys struct {
+	Type, StopTyping, Reveal              key.Binding
+	Tick, Again, Hard, Good, Easy, Accept key.Binding
+	Up, Down, PageUp, PageDown            key.Binding
+	Undo, End, Confirm, Cancel, Back      key.Binding
+}
+
 // quizTickKeys tick the key points, in order: the home row, which leaves
 // b (bookmark), u (undo) and the digits (grades) alone.
 var quizTickKeys = [...]string{"a", "s", "d", "f", "g", "h"}
@@ -71,11 +80,12 @@ var quizTickKeys = [...]string{"a", "s", "d", "f", "g", "h"}
 // keyMap is every binding of the app, with help text in the interface
 // language.
 type keyMap struct {
-	Global globalKeys
-	List   listKeys
-	Detail detailKeys
-	Quiz   quizKeys
-	Stats  statsKeys
+	Global    globalKeys
+	List      listKeys
+	Detail    detailKeys
+	Quiz      quizKeys
+	Stats     statsKeys
+	Interview interviewKeys
 }
 
 func newKeyMap(t text) keyMap {
@@ -115,6 +125,7 @@ func newKeyMap(t text) keyMap {
 			StudyAll:     b("a", t.KeyStudyAll, "a"),
 			Stats:        b("S", t.KeyStats, "S"),
 			Quit:         b("q", t.KeyQuit, "q"),
+			Interview:    b("m", t.KeyInterview, "m"),
 			Chapter:      b("c", t.KeyChapter, "c"),
 			Suspend:      b("x", t.KeySuspend, "x"),
 			Reset:        b("R", t.KeyReset, "R"),
@@ -170,6 +181,26 @@ func newKeyMap(t text) keyMap {
 			StudyAll:    b("a", t.KeyStudyAll, "a"),
 			Full:        b("z", t.KeyFull, "z"),
 			Back:        b("enter/esc", t.KeyToList, "enter", "esc", "q"),
+		},
+		Interview: interviewKeys{
+			Type:       b("i/tab", t.KeyType, "i", "tab"),
+			StopTyping: b("esc/tab", t.KeyStopTyping, "esc", "tab"),
+			Reveal:     b("space/enter", t.KeyReveal, "space", "enter"),
+			Tick:       b("a–h", t.KeyTick, quizTickKeys[:]...),
+			Again:      b("1", t.GradeAgain, "1"),
+			Hard:       b("2", t.GradeHard, "2"),
+			Good:       b("3", t.GradeGood, "3"),
+			Easy:       b("4", t.GradeEasy, "4"),
+			Accept:     b("space/enter", t.KeyAccept, "space", "enter"),
+			Up:         b("↑/k", t.KeyUp, "up", "k"),
+			Down:       b("↓/j", t.KeyDown, "down", "j"),
+			PageUp:     b("pgup", t.KeyPageUp, "pgup"),
+			PageDown:   b("pgdn", t.KeyPageDown, "pgdown"),
+			Undo:       b("u", t.KeyUndo, "u"),
+			End:        b("esc/q", t.KeyIvEnd, "esc", "q"),
+			Confirm:    b("y/enter", t.KeyConfirm, "y", "enter"),
+			Cancel:     b("n/esc", t.KeyCancel, "n", "esc"),
+			Back:       b("enter/esc", t.KeyToList, "enter", "esc", "q"),
 		},
 		Stats: statsKeys{
 			scrollKeys: scroll,

@@ -628,6 +628,8 @@ func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
 			return m, m.c.navigate(startQuizMsg{ids: m.studyIDs(), mode: store.ModeAll, others: m.allIDs()})
 		case key.Matches(k, m.keys.Stats):
 			return m, m.c.navigate(openStatsMsg{})
+		case key.Matches(k, m.keys.Interview):
+			return m, m.c.navigate(startInterviewMsg{})
 		}
 	}
 	opening := !m.capturing()
@@ -672,6 +674,7 @@ func (m *listModel) updateKeys() {
 	k.PrevChapter.SetEnabled(chapters && (has || m.chapter != ""))
 	k.NextChapter.SetEnabled(chapters && (has || m.chapter != ""))
 	k.Stats.SetEnabled(!filtering)
+	k.Interview.SetEnabled(!filtering && len(m.c.deck.Notes) > 0)
 	k.Quit.SetEnabled(!filtering)
 	k.Difficulty.SetEnabled(filtering || k.Filter.Enabled())
 	k.AcceptFilter.SetEnabled(filtering && m.list.FilterValue() != "")
@@ -685,10 +688,11 @@ func (m listModel) ShortHelp() []key.Binding {
 		return []key.Binding{m.keys.AcceptFilter, m.keys.CancelFilter, g.ForceQuit}
 	}
 	// Arrows are left to full help: the line is too short for everything.
-	// Stats comes last so that a narrow line drops it before help and quit.
+	// Stats and the interview come last so that a narrow line drops them
+	// before help and quit.
 	return []key.Binding{m.keys.Open, m.keys.Filter, m.keys.ClearFilter,
 		m.keys.Bookmark, m.keys.Scope, m.keys.Study, g.helpBinding(m.c.text, m.c.help.ShowAll), m.keys.Quit,
-		m.keys.Stats}
+		m.keys.Stats, m.keys.Interview}
 }
 
 // FullHelp is the list's help in columns.
@@ -701,7 +705,7 @@ func (m listModel) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PrevPage, k.NextPage, k.Top, k.Bottom},
 		{k.Open, k.Filter, k.Difficulty, k.ClearFilter, k.Bookmark, k.Scope},
-		{k.Chapter, k.PrevChapter, k.NextChapter, k.Suspend, k.Reset, k.Cram},
+		{k.Chapter, k.PrevChapter, k.NextChapter, k.Suspend, k.Reset, k.Cram, k.Interview},
 		{k.Study, k.StudyAll, k.Stats, g.helpBinding(m.c.text, m.c.help.ShowAll), k.Quit, g.ForceQuit},
 	}
 }
@@ -742,7 +746,7 @@ func (m *listModel) enabledKeys() uint32 {
 	for i, b := range []*key.Binding{&k.Up, &k.Down, &k.PrevPage, &k.NextPage, &k.Top, &k.Bottom,
 		&k.Filter, &k.ClearFilter, &k.AcceptFilter, &k.CancelFilter, &k.Open, &k.Bookmark, &k.Scope,
 		&k.Study, &k.StudyAll, &k.Stats, &k.Quit, &k.Difficulty, &k.Chapter, &k.PrevChapter, &k.NextChapter,
-		&k.Suspend, &k.Reset, &k.Cram} {
+		&k.Suspend, &k.Reset, &k.Cram, &k.Interview} {
 		if b.Enabled() {
 			bits |= 1 << i
 		}

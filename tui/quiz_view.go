@@ -432,6 +432,7 @@ func (q *quizModel) fill() {
 	default:
 		lines = append(lines, strings.Split(strings.Trim(q.rendered, "\n"), "\n")...)
 	}
+	lines = append(lines, q.c.pastLines(q.note, w)...)
 	y := q.vp.YOffset()
 	q.vp.SetContentLines(lines)
 	q.vp.SetYOffset(y)
