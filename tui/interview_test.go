@@ -344,3 +344,17 @@ func TestCountdown(t *testing.T) {
 		}
 	}
 }
+
+func TestStatsListPastInterviews(t *testing.T) {
+	st, clk := newTestStore(t), newClock()
+	d, _ := newInterviewDriver(t, st, clk, 2)
+	clk.add(90 * time.Second)
+	d.keys("space", "a", "s", "3")
+	clk.add(30 * time.Second)
+	d.keys("space", "3", "enter")
+	d.keys("S")
+	if d.m.active != viewStats {
+		t.Fatal("S did not open the stats")
+	}
+	d.mustContain("模拟面试（1 次）", "2025-03-10 09:00  2 题  要点 33%  用时 2:00")
+}

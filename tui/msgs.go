@@ -117,7 +117,9 @@ type openStatsMsg struct{}
 type statsLoadedMsg struct {
 	gen   int // the opening it was asked for; older ones are stale
 	stats srs.Stats
-	err   error
+	// interviews are the past mock interviews, newest first.
+	interviews []store.Interview
+	err        error
 }
 
 // answersLoadedMsg is sent by loadAnswersJob with the learner's typed

@@ -44,12 +44,14 @@ type statsModel struct {
 	index   map[string]int // note id → deck index
 	longest int            // the widest title in cells; 0 until measured
 
-	gen       int // which opening; results of an older one are stale
-	loading   bool
-	err       error
-	stats     srs.Stats
-	loaded    bool
-	deckOrder bool // per-note rows in deck order rather than weakest first
+	gen     int // which opening; results of an older one are stale
+	loading bool
+	err     error
+	stats   srs.Stats
+	loaded  bool
+	// interviews are the past mock interviews, newest first.
+	interviews []store.Interview
+	deckOrder  bool // per-note rows in deck order rather than weakest first
 
 	// The page, laid out by fill for the width: head is the charts and the
 	// notes' headings, rows the notes below them in the chosen order.
@@ -103,7 +105,11 @@ func loadStatsJob(st store.Store, gen int, deck []string, now time.Time) func() 
 		if err != nil {
 			return statsLoadedMsg{gen: gen, err: err}
 		}
-		return statsLoadedMsg{gen: gen, stats: srs.ComputeStats(in)}
+		ivs, err := st.Interviews()
+		if err != nil {
+			return statsLoadedMsg{gen: gen, err: err}
+		}
+		return statsLoadedMsg{gen: gen, stats: srs.ComputeStats(in), interviews: ivs}
 	}
 }
 
@@ -121,7 +127,7 @@ func (m statsModel) Update(msg tea.Msg) (statsModel, tea.Cmd) {
 		}
 		m.loading, m.err = false, msg.err
 		if msg.err == nil {
-			m.stats, m.loaded = msg.stats, true
+			m.stats, m.loaded, m.interviews = msg.stats, true, msg.interviews
 		}
 		m.relayout()
 	case tea.KeyPressMsg:
@@ -369,6 +375,9 @@ func (m statsModel) content(width int) []string {
 		rows = []string{heat, besides(fc, column)}
 	default:
 		rows = []string{heat, fc, summary}
+	}
+	if len(m.interviews) > 0 {
+		rows = append(rows, m.interviewsBlock(width))
 	}
 	rows = append(rows, m.notesHeading(width))
 	var lines []string
