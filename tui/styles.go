@@ -92,9 +92,9 @@ func newStyles(dark, noColor bool) Styles {
 	var (
 		accent  = c("#5A3FC0", "#B294F7")
 		select_ = c("#A21CAF", "#EE6FF8")
-		dim     = c("#8A8A8A", "#767676")
+		dim     = c("#6E6E6E", "#767676") // quiet, yet 4.5:1 on white and on black
 		text    = c("#262626", "#DDDDDD")
-		star    = c("#B8860B", "#F5C542")
+		star    = c("#8B6508", "#F5C542")
 		due     = c("#C62828", "#FF7A7A")
 		fresh   = c("#1D6FB8", "#5FAFFF")
 		master  = c("#2E7D32", "#7EC699")
@@ -149,7 +149,7 @@ func newStyles(dark, noColor bool) Styles {
 		SumTitle:     lipgloss.NewStyle().Bold(true).Foreground(accent),
 		BarFull:      accent,
 		BarEmpty:     dim,
-		TextArea:     textarea.DefaultStyles(dark),
+		TextArea:     textAreaStyles(accent, dim, text),
 
 		Section:    lipgloss.NewStyle().Bold(true).Foreground(accent),
 		StatsLabel: lipgloss.NewStyle().Foreground(dim),
@@ -159,8 +159,10 @@ func newStyles(dark, noColor bool) Styles {
 			lipgloss.NewStyle().Foreground(match), lipgloss.NewStyle().Foreground(fresh)},
 		TallyGlyph: [4]string{"█", "█", "█", "█"},
 
-		Help:      help.DefaultStyles(dark),
-		Input:     textinput.DefaultStyles(dark),
+		// bubbles' defaults are grey on grey (2:1 and less): the help and
+		// the inputs take the palette's colours instead.
+		Help:      helpStyles(dim, text),
+		Input:     inputStyles(accent, dim, text),
 		DotActive: lipgloss.NewStyle().Foreground(accent).Render("•"),
 		DotIdle:   lipgloss.NewStyle().Foreground(dim).Render("•"),
 	}
@@ -178,6 +180,38 @@ func newStyles(dark, noColor bool) Styles {
 	// A steady cursor: a blinking one would keep a timer running for as long
 	// as the filter box is open.
 	s.Input.Cursor.Blink = false
+	return s
+}
+
+// helpStyles draws keys in the text colour and their descriptions and
+// separators in the quiet one.
+func helpStyles(dim, text color.Color) help.Styles {
+	k := lipgloss.NewStyle().Foreground(text).Bold(true)
+	d := lipgloss.NewStyle().Foreground(dim)
+	return help.Styles{Ellipsis: d, ShortKey: k, ShortDesc: d, ShortSeparator: d, FullKey: k, FullDesc: d, FullSeparator: d}
+}
+
+func inputStyles(accent, dim, text color.Color) textinput.Styles {
+	s := textinput.DefaultStyles(true)
+	for _, st := range []*textinput.StyleState{&s.Focused, &s.Blurred} {
+		st.Prompt = lipgloss.NewStyle().Foreground(accent)
+		st.Text = lipgloss.NewStyle().Foreground(text)
+		st.Placeholder = lipgloss.NewStyle().Foreground(dim)
+		st.Suggestion = lipgloss.NewStyle().Foreground(dim)
+	}
+	s.Cursor.Color = accent
+	return s
+}
+
+func textAreaStyles(accent, dim, text color.Color) textarea.Styles {
+	s := textarea.DefaultStyles(true)
+	p := lipgloss.NewStyle()
+	for _, st := range []*textarea.StyleState{&s.Focused, &s.Blurred} {
+		*st = textarea.StyleState{Base: p, Text: p.Foreground(text), LineNumber: p.Foreground(dim),
+			CursorLineNumber: p.Foreground(dim), CursorLine: p.Foreground(text), EndOfBuffer: p.Foreground(dim),
+			Placeholder: p.Foreground(dim), Prompt: p.Foreground(accent), Selection: p.Reverse(true)}
+	}
+	s.Cursor.Color = accent
 	return s
 }
 

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"reflect"
+
 	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 )
@@ -11,6 +13,20 @@ import (
 // marks, so that text without colour reads as text, not as source. Without
 // highlight, code blocks are drawn in one colour, with no lexer at all.
 func styleConfig(style Style, highlight bool) ansi.StyleConfig {
+	c := baseConfig(style)
+	// Each style highlights with its own registered theme (see chromaThemes).
+	c.CodeBlock.Chroma = nil
+	c.CodeBlock.Theme = ""
+	if highlight && style != Plain {
+		c.CodeBlock.Theme = chromaThemes[style]
+	}
+	return c
+}
+
+// baseConfig is styleConfig before its highlighting is chosen: glamour's
+// config adjusted for reading, every colour readable on a black (Dark) or
+// white (Light) page.
+func baseConfig(style Style) ansi.StyleConfig {
 	var c ansi.StyleConfig
 	switch style {
 	case Light:
@@ -36,9 +52,20 @@ func styleConfig(style Style, highlight bool) ansi.StyleConfig {
 		c.Strikethrough.BlockPrefix, c.Strikethrough.BlockSuffix = "", ""
 		c.Code.BlockPrefix, c.Code.BlockSuffix = "", ""
 	}
-	if !highlight {
-		c.CodeBlock.Chroma = nil
-		c.CodeBlock.Theme = ""
+	switch style {
+	case Dark, Light:
+		page := darkPage
+		if style == Light {
+			page = lightPage
+		}
+		// The configs are glamour's package variables: copy what is
+		// changed in place.
+		if ch := c.CodeBlock.Chroma; ch != nil {
+			cp := *ch
+			cp.Background = ansi.StylePrimitive{} // chroma's terminal output ignores it
+			c.CodeBlock.Chroma = &cp
+		}
+		readableColors(reflect.ValueOf(&c).Elem(), page)
 	}
 	return c
 }
