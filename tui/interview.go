@@ -81,6 +81,7 @@ type interviewModel struct {
 	rendered  string
 	loaded    bool
 	renderErr error
+	compact   bool // key points on one line: the window is short
 
 	startedAt time.Time
 	report    store.Interview

@@ -358,3 +358,21 @@ func TestStatsListPastInterviews(t *testing.T) {
 	}
 	d.mustContain("模拟面试（1 次）", "2025-03-10 09:00  2 题  要点 33%  用时 2:00")
 }
+
+func TestInterviewFitsSmallWindows(t *testing.T) {
+	for _, sz := range [][2]int{{40, 12}, {60, 20}, {80, 24}} {
+		d, _ := newInterviewDriver(t, newTestStore(t), newClock(), 2)
+		d.send(sizeMsg(sz[0], sz[1]))
+		label := sizeLabel(sz)
+		d.checkFits("question " + label)
+		d.keys("i")
+		d.typeText("一个很长的回答，一个很长的回答，一个很长的回答")
+		d.checkFits("typing " + label)
+		d.keys("esc", "space", "a")
+		d.checkFits("answer " + label)
+		d.keys("esc")
+		d.checkFits("confirm " + label)
+		d.keys("y")
+		d.checkFits("report " + label)
+	}
+}

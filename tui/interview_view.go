@@ -35,7 +35,7 @@ func (m interviewModel) View() string {
 	case ivQuestion:
 		body = m.centre(m.questionBlock(true), h)
 	case ivAnswer:
-		return stack(hdr, m.answerTitle(), m.vp.View(), m.pointsView(), m.gradeView(), ftr)
+		return stack(hdr, m.answerTitle(), m.vp.View(), m.pointsView(m.compact), m.gradeView(), ftr)
 	case ivReport:
 		body = m.centre(m.reportView(m.colWidth()), h)
 	}
@@ -158,8 +158,9 @@ func (m interviewModel) answerTitle() string {
 	return s.Viewport.Render(s.Question.Render(truncate(m.qs[m.cur].note.Title, inner)))
 }
 
-// pointsView is the checklist of key points on one line each, with keys.
-func (m interviewModel) pointsView() string {
+// pointsView is the checklist of key points on one line each, with keys;
+// compact, in a short window, only the keys and boxes on one line.
+func (m interviewModel) pointsView(compact bool) string {
 	s, t := m.c.styles, m.c.text
 	q := m.qs[m.cur]
 	if len(q.ticked) == 0 {
@@ -172,8 +173,13 @@ func (m interviewModel) pointsView() string {
 		if q.ticked[i] {
 			box, st = s.PointOn.Render("[x]"), s.PointOn
 		}
+		if compact {
+			lines[0] += " " + s.PointKey.Render(quizTickKeys[i]) + box
+			continue
+		}
 		lines = append(lines, truncate(s.PointKey.Render(quizTickKeys[i])+" "+box+" "+st.Render(p), inner))
 	}
+	lines[0] = truncate(lines[0], inner)
 	return s.Viewport.Render(strings.Join(lines, "\n"))
 }
 
@@ -323,8 +329,9 @@ func (m *interviewModel) layout() {
 		room := body - lipgloss.Height(m.questionBlock(false)) - 1 - m.c.styles.AnswerBox.GetVerticalFrameSize()
 		m.input.SetHeight(max(1, min(maxTypingRows, room)))
 	case ivAnswer:
-		around := lipgloss.Height(m.answerTitle()) + lipgloss.Height(m.pointsView()) + lipgloss.Height(m.gradeView())
-		m.vp.SetHeight(max(1, body-around))
+		fixed := lipgloss.Height(m.answerTitle()) + lipgloss.Height(m.gradeView())
+		m.compact = body-fixed-lipgloss.Height(m.pointsView(false)) < minAnswerRows
+		m.vp.SetHeight(max(1, body-fixed-lipgloss.Height(m.pointsView(m.compact))))
 	}
 }
 
