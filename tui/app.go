@@ -272,7 +272,12 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.active = m.interview.from
 		return m, tea.Batch(m.c.loadProgress(), m.relayout())
 
-	case interviewLoadedMsg, interviewTickMsg, interviewSavedMsg, interviewUndoneMsg, interviewRecordedMsg:
+	case interviewTickMsg:
+		// A tick changes the countdown's line only: no layout.
+		m.interview, cmd = m.interview.Update(msg)
+		return m, cmd
+
+	case interviewLoadedMsg, interviewSavedMsg, interviewUndoneMsg, interviewRecordedMsg:
 		// The interview's own results, even if it has lost focus.
 		m.interview, cmd = m.interview.Update(msg)
 		return m, tea.Batch(cmd, m.relayout())

@@ -178,7 +178,8 @@ func (m interviewModel) Update(msg tea.Msg) (interviewModel, tea.Cmd) {
 	case interviewLoadedMsg:
 		cmd = m.loadedInterview(msg)
 	case interviewTickMsg:
-		cmd = m.ticked(msg)
+		// Only the countdown's line changes: nothing to lay out.
+		return m, m.ticked(msg)
 	case interviewSavedMsg:
 		cmd = m.saved(msg)
 	case interviewUndoneMsg:
