@@ -114,7 +114,7 @@ func TestFilterMatchesReference(t *testing.T) {
 		"位置 编码", "x-y", "rtl", "עברית", "  ", "微调 训练"} {
 		got, want := filterNotes(term, targets), filterReference(term, targets)
 		if !slices.EqualFunc(got, want, func(a, b list.Rank) bool {
-			return a.Index == b.Index && slices.Equal(a.MatchedIndexes, b.MatchedIndexes)
+			return a.Index == b.Index && slices.Equal(decodeWhy(a.MatchedIndexes).title, b.MatchedIndexes)
 		}) {
 			t.Errorf("filter %q:\n got %v\nwant %v", term, got, want)
 		}

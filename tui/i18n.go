@@ -162,6 +162,7 @@ type text struct {
 	TypingMode                                                  string
 	KeyAccept, KeyUndo, KeyEnd, KeyConfirm, KeyCancel           string
 	KeyStudyMarked, KeyToList, KeyStats, KeySort, KeyDifficulty string
+	KeyTag                                                      string
 	KeyToNote, KeyToStats                                       string
 	KeyChapter, KeyPrevChapter, KeyNextChapter                  string
 	// ChapterFmt heads a chapter's rows: name and note count.
@@ -277,7 +278,7 @@ func zhText() text {
 		KeyTick: "勾选要点", KeyAccept: "按建议评分", KeyUndo: "撤销", KeyEnd: "结束", KeyConfirm: "结束",
 		KeyCancel: "继续", KeyStudyMarked: "自测收藏", KeyToList: "返回列表",
 		KeyToNote: "返回笔记", KeyToStats: "返回统计",
-		KeyStats: "统计", KeySort: "切换排序", KeyDifficulty: "按难度筛选（N=1–3）",
+		KeyStats: "统计", KeySort: "切换排序", KeyDifficulty: "按难度筛选（N=1–3）", KeyTag: "按标签精确筛选",
 		KeyChapter: "只看本章", KeyPrevChapter: "上一章", KeyNextChapter: "下一章",
 		ChapterFmt: "%s · %d 题", NoMoreChapters: "没有更多章节",
 
@@ -462,7 +463,7 @@ func enText() text {
 		KeyTick: "tick point", KeyAccept: "grade as suggested", KeyUndo: "undo", KeyEnd: "end", KeyConfirm: "end",
 		KeyCancel: "go on", KeyStudyMarked: "self-test bookmarked", KeyToList: "back to list",
 		KeyToNote: "back to note", KeyToStats: "back to stats",
-		KeyStats: "stats", KeySort: "sort", KeyDifficulty: "by difficulty (N=1–3)",
+		KeyStats: "stats", KeySort: "sort", KeyDifficulty: "by difficulty (N=1–3)", KeyTag: "by this exact tag",
 		KeyChapter: "this chapter only", KeyPrevChapter: "prev chapter", KeyNextChapter: "next chapter",
 		ChapterFmt: "%s · %d notes", NoMoreChapters: "No more chapters",
 

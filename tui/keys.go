@@ -24,6 +24,8 @@ type listKeys struct {
 	// Difficulty only documents the "d:3" filter term in help: its key is
 	// the filter's and it is never matched.
 	Difficulty key.Binding
+	// Tag documents the "#tag" filter term the same way.
+	Tag key.Binding
 }
 
 // scrollKeys move through a page taller than the window: the reading
@@ -133,6 +135,7 @@ func newKeyMap(t text) keyMap {
 			PrevChapter:  b("[", t.KeyPrevChapter, "["),
 			NextChapter:  b("]", t.KeyNextChapter, "]"),
 			Difficulty:   b("d:N", t.KeyDifficulty, "/"),
+			Tag:          b("#tag", t.KeyTag, "/"),
 		},
 		Detail: detailKeys{
 			scrollKeys: scroll,

@@ -68,7 +68,7 @@ func (i noteItem) FilterValue() string {
 // searchValue is a note's FilterValue. Lower-casing maps rune to rune, so
 // rune indices into the lower-cased title are indices into the title.
 func searchValue(n *notes.Note) string {
-	return strings.ToLower(n.Title) + filterSep + strings.ToLower(strings.Join(n.Tags, " ")) + filterSep +
+	return strings.ToLower(n.Title) + filterSep + strings.ToLower(strings.Join(n.Tags, tagSep)) + filterSep +
 		strconv.Itoa(n.Difficulty) + filterSep + strings.ToLower(n.Body)
 }
 
@@ -111,12 +111,18 @@ func filterNotes(term string, targets []string) []list.Rank {
 	if len(terms) == 0 {
 		return nil
 	}
-	var lowTerms []string
+	var lowTerms, tagTerms []string
 	var levels []int
 	for _, t := range terms {
 		if lv, ok := difficultyTerm(t); ok {
 			if lv >= 0 {
 				levels = append(levels, lv)
+			}
+			continue
+		}
+		if tag, ok := tagTerm(t); ok {
+			if tag != "" {
+				tagTerms = append(tagTerms, tag)
 			}
 			continue
 		}
@@ -138,9 +144,22 @@ func filterNotes(term string, targets []string) []list.Rank {
 			}
 		}
 		var marked []bool
+		var why []int // see whyTag
 		score := 0
 		ok := true
+		for _, tag := range tagTerms {
+			k := tagIndex(tags, tag)
+			if k < 0 {
+				ok = false
+				break
+			}
+			why = append(why, whyTag+k)
+			score += 10
+		}
 		for _, t := range lowTerms {
+			if !ok {
+				break
+			}
 			if strings.Index(title, t) >= 0 {
 				if marked == nil {
 					marked = make([]bool, len(title)) // by byte
@@ -161,16 +180,21 @@ func filterNotes(term string, targets []string) []list.Rank {
 				score += 100
 				continue
 			}
-			switch {
+			switch at := strings.Index(body, t); {
 			case strings.Index(tags, t) >= 0:
+				for k, tag := range strings.Split(tags, tagSep) {
+					if strings.Contains(tag, t) {
+						why = append(why, whyTag+k)
+					}
+				}
 				score += 10
-			case strings.Index(body, t) >= 0:
+			case at >= 0:
+				if len(why) == 0 || why[len(why)-1] < whyBody {
+					why = append(why, whyBody+at, whyBody+at+len(t))
+				}
 				score++
 			default:
 				ok = false
-			}
-			if !ok {
-				break
 			}
 		}
 		if !ok {
@@ -188,7 +212,7 @@ func filterNotes(term string, targets []string) []list.Rank {
 				r++
 			}
 		}
-		hits = append(hits, scored{list.Rank{Index: i, MatchedIndexes: idx}, score})
+		hits = append(hits, scored{list.Rank{Index: i, MatchedIndexes: append(idx, why...)}, score})
 	}
 	byScore := func(a, b scored) int { return b.score - a.score }
 	if !slices.IsSortedFunc(hits, byScore) { // often all hits score alike
@@ -253,18 +277,28 @@ func (d noteDelegate) drawRow(it noteItem, width int, selected bool, matches []i
 	}
 	title := it.note.Title
 	titleW := min(ansi.StringWidth(title), avail)
+	why := decodeWhy(matches)
 	tags := ""
-	if len(it.note.Tags) > 0 {
-		const gap = 2
+	const gap = 2
+	if why.start >= 0 && len(why.title) == 0 && len(why.tags) == 0 {
+		// Matched in the answer only: a snippet of it says why, in the
+		// tags' place, the title giving up room for it if need be.
+		const minSnippet, minTitle = 16, 8
+		titleW = min(titleW, max(avail-gap-minSnippet, minTitle))
 		if room := avail - titleW - gap; room >= minTagsWidth {
-			tags = strings.Repeat(" ", gap) + s.Tags.Render(truncate("#"+strings.Join(it.note.Tags, " #"), room))
+			_, _, lowerBody := cutFilterValue(it.FilterValue())
+			tags = strings.Repeat(" ", gap) + snippet(it.note.Body, lowerBody, why.start, why.end, room, s.Tags, s.Match)
+		}
+	} else if len(it.note.Tags) > 0 {
+		if room := avail - titleW - gap; room >= minTagsWidth {
+			tags = strings.Repeat(" ", gap) + styledTags(it.note.Tags, why.tags, room, s.Tags, s.Match)
 		}
 	}
 	base := s.Title
 	if selected {
 		base = s.SelTitle
 	}
-	mid := styleTitle(title, avail-lipgloss.Width(tags), matches, base, s.Match) + tags
+	mid := styleTitle(title, avail-lipgloss.Width(tags), why.title, base, s.Match) + tags
 	pad := max(0, avail-lipgloss.Width(mid))
 	return left + mid + strings.Repeat(" ", pad) + right, width
 }
@@ -677,6 +711,7 @@ func (m *listModel) updateKeys() {
 	k.Interview.SetEnabled(!filtering && len(m.c.deck.Notes) > 0)
 	k.Quit.SetEnabled(!filtering)
 	k.Difficulty.SetEnabled(filtering || k.Filter.Enabled())
+	k.Tag.SetEnabled(k.Difficulty.Enabled())
 	k.AcceptFilter.SetEnabled(filtering && m.list.FilterValue() != "")
 	k.CancelFilter.SetEnabled(filtering)
 }
@@ -700,11 +735,11 @@ func (m listModel) FullHelp() [][]key.Binding {
 	g := m.c.keys.Global
 	k := m.keys
 	if m.capturing() {
-		return [][]key.Binding{{k.AcceptFilter, k.CancelFilter, g.ForceQuit}, {k.Difficulty}}
+		return [][]key.Binding{{k.AcceptFilter, k.CancelFilter, g.ForceQuit}, {k.Difficulty, k.Tag}}
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PrevPage, k.NextPage, k.Top, k.Bottom},
-		{k.Open, k.Filter, k.Difficulty, k.ClearFilter, k.Bookmark, k.Scope},
+		{k.Open, k.Filter, k.Difficulty, k.Tag, k.ClearFilter, k.Bookmark, k.Scope},
 		{k.Chapter, k.PrevChapter, k.NextChapter, k.Suspend, k.Reset, k.Cram, k.Interview},
 		{k.Study, k.StudyAll, k.Stats, g.helpBinding(m.c.text, m.c.help.ShowAll), k.Quit, g.ForceQuit},
 	}
