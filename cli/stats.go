@@ -73,7 +73,7 @@ func (r *runner) stats(asJSON, all bool) int {
 	if err := r.writeStats(out, s, d, terminal, all || !terminal, charts.NewStyles(r.darkBackground(), !colour)); err != nil {
 		return r.fail(exitError, "%s", err)
 	}
-	if err := r.writeStudyStats(out, st); err != nil {
+	if err := r.writeStudyStats(out, st, s); err != nil {
 		return r.fail(exitError, "%s", err)
 	}
 	return exitOK

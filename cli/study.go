@@ -229,9 +229,9 @@ func clock(d time.Duration) string {
 
 // writeStudyStats ends the stats with past mock interviews and cram
 // grades, each on a labelled line when there are any.
-func (r *runner) writeStudyStats(w io.Writer, st store.Store) error {
+func (r *runner) writeStudyStats(w io.Writer, st store.Store, s srs.Stats) error {
 	var rows [][2]string
-	if err := r.studyStats(st, func(head, text string) { rows = append(rows, [2]string{head, text}) }); err != nil {
+	if err := r.studyStats(st, s, func(head, text string) { rows = append(rows, [2]string{head, text}) }); err != nil {
 		return err
 	}
 	if len(rows) == 0 {
@@ -253,26 +253,9 @@ func (r *runner) writeStudyStats(w io.Writer, st store.Store) error {
 // studyStats writes the stats lines of issue 19 and 20: cram grades, which
 // the schedule ignores, and past mock interviews. row prints one labelled
 // row as the stats command does.
-func (r *runner) studyStats(st store.Store, row func(head, text string)) error {
+func (r *runner) studyStats(st store.Store, s srs.Stats, row func(head, text string)) error {
 	t := studyTextFor(r.lang)
 	ivs, err := st.Interviews()
-	if err != nil {
-		return err
-	}
-	today := srs.DayStart(r.now, r.now.Location(), 4)
-	if s, err := st.Settings(); err == nil {
-		today = srs.DayStart(r.now, r.now.Location(), s.RolloverHour)
-	}
-	var cramToday, cramAll int
-	err = st.ForEachReviewBrief(func(b store.ReviewBrief) error {
-		if b.Mode == store.ModeCram {
-			cramAll++
-			if !b.Time.Before(today) {
-				cramToday++
-			}
-		}
-		return nil
-	})
 	if err != nil {
 		return err
 	}
@@ -285,8 +268,8 @@ func (r *runner) studyStats(st store.Store, row func(head, text string)) error {
 		row(t.StatsInterviews, fmt.Sprintf(t.StatsInterviewsFmt, count(len(ivs), t.Interviews),
 			ivs[0].Start.In(r.now.Location()).Format("2006-01-02"), percent(ticked, points)))
 	}
-	if cramAll > 0 {
-		row(t.StatsCram, fmt.Sprintf(t.StatsCramFmt, cramToday, cramAll))
+	if s.CramTotal > 0 {
+		row(t.StatsCram, fmt.Sprintf(t.StatsCramFmt, s.CramToday, s.CramTotal))
 	}
 	return nil
 }

@@ -34,6 +34,7 @@ type StatsInput struct {
 	Cards     map[string]Card      // schedule by note id; a missing id is a new card
 	Bookmarks map[string]time.Time // bookmarked note ids
 	Events    []ReviewEvent        // the review log, oldest first
+	Cram      []time.Time          // times of cram grades, which move no schedule
 	Now       time.Time
 	Sched     Scheduler // for Loc, RolloverHour and Retrievability
 }
@@ -82,6 +83,9 @@ type Stats struct {
 	// ReviewsToday, ReviewsWeek (the last WeekDays study days, today
 	// included) and ReviewsTotal count log entries.
 	ReviewsToday, ReviewsWeek, ReviewsTotal int
+	// CramToday and CramTotal count cram grades apart: they are in no
+	// other count, since they move no schedule.
+	CramToday, CramTotal int
 	// RetentionReviews counts the reviews of the last RetentionDays study
 	// days whose card was in the review state; RetentionPasses those
 	// graded Hard or better. Retention is their ratio, 0 without reviews.
@@ -101,6 +105,12 @@ func ComputeStats(in StatsInput) Stats {
 		Daily:        make([]int, HeatmapDays),
 		Forecast:     make([]int, ForecastDays),
 		ReviewsTotal: len(in.Events),
+	}
+	st.CramTotal = len(in.Cram)
+	for _, t := range in.Cram {
+		if DayIndex(t, loc, roll) == today {
+			st.CramToday++
+		}
 	}
 	first := today - HeatmapDays + 1
 	var days []int // distinct days with reviews, up to today

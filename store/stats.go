@@ -43,6 +43,9 @@ func StatsInput(st Store, deck []string, now time.Time) (srs.StatsInput, error) 
 		in.Events = make([]srs.ReviewEvent, 0, n)
 	}
 	err = st.ForEachReviewBrief(func(rv ReviewBrief) error {
+		if rv.Mode == ModeCram {
+			in.Cram = append(in.Cram, rv.Time)
+		}
 		if !rv.Scheduled() {
 			return nil
 		}

@@ -135,6 +135,7 @@ type text struct {
 	StatNew         string
 	ActivityTitle   string
 	ReviewsFmt      string    // %d today, %d in the last 7 days
+	CramFmt         string    // cram grades: %d today, %d in all
 	StreakFmt       string    // current streak (StreakDays), %d longest
 	StreakDays      [2]string // one day, %d days
 	RetentionFmt    string    // %d percent, %d passes, %d reviews of review cards, last 30 days
@@ -338,6 +339,7 @@ func zhText() text {
 		StatNew:         "新题",
 		ActivityTitle:   "复习",
 		ReviewsFmt:      "今天 %d · 近 7 天 %d",
+		CramFmt:         "突击 今天 %d · 共 %d（不计入排期）",
 		StreakFmt:       "连续 %s · 最长 %d 天",
 		StreakDays:      [2]string{"%d 天", "%d 天"},
 		RetentionFmt:    "保持率 %d%%（近 30 天 %d/%d）",
@@ -523,6 +525,7 @@ func enText() text {
 		StatNew:         "new",
 		ActivityTitle:   "Activity",
 		ReviewsFmt:      "reviews today %d · in 7 days %d",
+		CramFmt:         "cram today %d · in all %d (not scheduled)",
 		StreakFmt:       "streak %s · longest %d",
 		StreakDays:      [2]string{"%d day", "%d days"},
 		RetentionFmt:    "retention %d%% (30 days: %d/%d)",

@@ -479,10 +479,14 @@ func (m statsModel) activityBlock() string {
 	if st.RetentionReviews > 0 {
 		retention = fmt.Sprintf(t.RetentionFmt, int(math.Round(st.Retention*100)), st.RetentionPasses, st.RetentionReviews)
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, s.Section.Render(t.ActivityTitle),
+	lines := []string{s.Section.Render(t.ActivityTitle),
 		fmt.Sprintf(t.ReviewsFmt, st.ReviewsToday, st.ReviewsWeek),
 		t.streak(st.CurrentStreak, st.LongestStreak),
-		retention)
+		retention}
+	if st.CramTotal > 0 {
+		lines = append(lines, fmt.Sprintf(t.CramFmt, st.CramToday, st.CramTotal))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }
 
 // sortedNotes returns the per-note rows: weakest first (srs.WeakestFirst,

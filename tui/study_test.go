@@ -155,3 +155,12 @@ func TestThemeSetting(t *testing.T) {
 		}
 	}
 }
+
+// The stats screen counts cram grades apart from the reviews.
+func TestStatsCountCramApart(t *testing.T) {
+	st := quizStore(t)
+	d := newDriver(t, newClock().opts(Options{Store: st}), 100, 40)
+	d.keys("C", "space", "3", "space", "3", "esc", "enter")
+	d.keys("S")
+	d.mustContain("突击 今天 2 · 共 2（不计入排期）")
+}
