@@ -67,9 +67,9 @@ type Model struct {
 
 // New returns the root model for o. o.Store must be set (Run checks); a nil
 // Deck is an empty deck.
-func New(o Options) Model {
+func New(o Options) *Model {
 	c := newCommon(o)
-	m := Model{c: c, list: newList(c), detail: newDetail(c, o.NotesDir), quiz: newQuiz(c), stats: newStats(c),
+	m := &Model{c: c, list: newList(c), detail: newDetail(c, o.NotesDir), quiz: newQuiz(c), stats: newStats(c),
 		reload: reloader{dir: o.NotesDir}, interview: newInterview(c)}
 	if o.Interview {
 		m.active = viewInterview
@@ -137,23 +137,21 @@ func quitOnHangup(p *tea.Program) (stop func()) {
 
 // Init asks for the terminal's background colour (the answer may never
 // come; we start dark) and loads the progress snapshot.
-func (m Model) Init() tea.Cmd {
+func (m *Model) Init() tea.Cmd {
 	return tea.Batch(tea.RequestBackgroundColor, m.c.loadProgress(), m.reload.wait(), m.boot)
 }
 
 // Update routes msg: global keys, then sizes to every view, then view
 // switches, then results to their owners, then the rest to the active view.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	m, cmd := m.step(msg)
-	cmds := []tea.Cmd{cmd}
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmds := []tea.Cmd{m.step(msg)}
 	// Keys held for a store write run, in order, once it has answered; a
 	// key among them may start another write and hold the rest again.
 	for len(m.c.held) > 0 && !m.quiz.writing() && !m.interview.writing() {
 		keys := m.c.held
 		m.c.held = nil
 		for _, k := range keys {
-			m, cmd = m.step(k)
-			cmds = append(cmds, cmd)
+			cmds = append(cmds, m.step(k))
 		}
 	}
 	if m.active == viewQuiz && m.quiz.step == quizAnswer && m.quiz.note != nil {
@@ -166,17 +164,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // step handles msg and then the view switches it asks for, before the next
 // message: keys read together act on the screen each one leads to.
-func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
-	m, cmd := m.update(msg)
-	cmds := []tea.Cmd{cmd}
+func (m *Model) step(msg tea.Msg) tea.Cmd {
+	cmds := []tea.Cmd{m.update(msg)}
 	for i := 0; m.c.nav != nil && i < maxNavs; i++ {
 		nav := m.c.nav
 		m.c.nav = nil
-		m, cmd = m.update(nav)
-		cmds = append(cmds, cmd)
+		cmds = append(cmds, m.update(nav))
 	}
 	m.c.nav = nil
-	return m, tea.Batch(cmds...)
+	return tea.Batch(cmds...)
 }
 
 // maxNavs bounds the view switches one message may chain.
@@ -184,40 +180,40 @@ const maxNavs = 4
 
 // update handles one message; Update carries out the view switches it asks
 // for.
-func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		m.c.status, m.c.errText = "", ""
 		g := m.c.keys.Global
 		if key.Matches(msg, g.ForceQuit) {
-			return m, tea.Quit
+			return tea.Quit
 		}
 		if m.c.tooSmall() {
 			// Nothing acts on a screen the learner cannot see; the screen
 			// counts what it ignored, so the learner knows.
 			if msg.String() == "q" {
-				return m, tea.Quit
+				return tea.Quit
 			}
 			m.c.ignored++
-			return m, nil
+			return nil
 		}
 		if len(m.c.held) > 0 {
 			// Keys wait behind a held one, so they keep their order.
 			m.c.held = append(m.c.held, msg)
-			return m, nil
+			return nil
 		}
 		if cmd, ok := m.studyKey(msg); ok {
-			return m, cmd
+			return cmd
 		}
 		if key.Matches(msg, g.Help) && !m.capturing() {
 			m.c.help.ShowAll = !m.c.help.ShowAll
-			return m, m.relayout()
+			return m.relayout()
 		}
 
 	case tea.MouseMsg:
 		if m.c.tooSmall() {
-			return m, nil
+			return nil
 		}
 
 	case tea.WindowSizeMsg:
@@ -225,31 +221,28 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		if !m.c.tooSmall() {
 			m.c.ignored = 0
 		}
-		return m, m.relayout()
+		return m.relayout()
 
 	case tea.BackgroundColorMsg:
 		m.c.reportedDark = msg.IsDark()
 		if m.c.settings.Theme == "light" || m.c.settings.Theme == "dark" {
-			return m, nil // the learner chose
+			return nil // the learner chose
 		}
 		if msg.IsDark() == m.c.dark {
-			return m, nil
+			return nil
 		}
 		m.c.setStyles(msg.IsDark())
-		m.list.applyStyles()
-		m.stats.restyle()
-		return m, tea.Batch(m.relayout(), m.onlyIf(viewDetail, m.detail.restyle()),
-			m.onlyIf(viewQuiz, m.quiz.restyle()), m.onlyIf(viewInterview, m.interview.restyle()))
+		return tea.Batch(m.restyle(), m.relayout())
 
 	case openNoteMsg:
 		m.active = viewDetail
 		cmd = m.detail.open(msg.order, msg.pos)
-		return m, tea.Batch(cmd, m.relayout())
+		return tea.Batch(cmd, m.relayout())
 
 	case backMsg:
 		m.active = viewList
 		m.list.selectNote(msg.index)
-		return m, m.relayout()
+		return m.relayout()
 
 	case startQuizMsg:
 		// A session started from the self-test's own empty screen keeps
@@ -260,27 +253,27 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		msg.from = m.quizFrom
 		m.active = viewQuiz
 		cmd = m.quiz.start(msg)
-		return m, tea.Batch(cmd, m.relayout())
+		return tea.Batch(cmd, m.relayout())
 
 	case startInterviewMsg:
 		msg.from = m.active
 		m.active = viewInterview
 		cmd = m.interview.start(msg)
-		return m, tea.Batch(cmd, m.relayout())
+		return tea.Batch(cmd, m.relayout())
 
 	case interviewDoneMsg:
 		m.active = m.interview.from
-		return m, tea.Batch(m.c.loadProgress(), m.relayout())
+		return tea.Batch(m.c.loadProgress(), m.relayout())
 
 	case interviewTickMsg:
 		// A tick changes the countdown's line only: no layout.
-		m.interview, cmd = m.interview.Update(msg)
-		return m, cmd
+		cmd = m.interview.Update(msg)
+		return cmd
 
 	case interviewLoadedMsg, interviewSavedMsg, interviewUndoneMsg, interviewRecordedMsg:
 		// The interview's own results, even if it has lost focus.
-		m.interview, cmd = m.interview.Update(msg)
-		return m, tea.Batch(cmd, m.relayout())
+		cmd = m.interview.Update(msg)
+		return tea.Batch(cmd, m.relayout())
 
 	case pastAnswersMsg:
 		m.c.pastLoaded(msg)
@@ -288,17 +281,17 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			m.quiz.fill()
 		}
 		m.interview.fill()
-		return m, nil
+		return nil
 
 	case openStatsMsg:
 		m.active = viewStats
 		cmd = m.stats.open()
-		return m, tea.Batch(cmd, m.relayout())
+		return tea.Batch(cmd, m.relayout())
 
 	case statsLoadedMsg:
 		// The stats screen's store result, even if it has lost focus.
-		m.stats, cmd = m.stats.Update(msg)
-		return m, cmd
+		cmd = m.stats.Update(msg)
+		return cmd
 
 	case quizDoneMsg:
 		m.active = m.quizFrom
@@ -306,28 +299,28 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			// The session changed what the screen showed.
 			cmd = m.stats.open()
 		}
-		return m, tea.Batch(m.c.loadProgress(), cmd, m.applyPending(), m.relayout())
+		return tea.Batch(m.c.loadProgress(), cmd, m.applyPending(), m.relayout())
 
 	case deckChangedMsg:
 		if msg.err != nil {
 			m.c.setError(m.c.text.ErrWatchFmt, msg.err)
 		}
-		return m, tea.Batch(m.reload.read(), m.reload.wait())
+		return tea.Batch(m.reload.read(), m.reload.wait())
 
 	case editorDoneMsg:
 		if msg.err != nil {
 			m.c.setError(m.c.text.ErrEditorFmt, msg.err)
 		}
-		return m, m.reload.read()
+		return m.reload.read()
 
 	case deckLoadedMsg:
-		return m, m.deckLoaded(msg)
+		return m.deckLoaded(msg)
 
 	case sessionLoadedMsg, reviewSavedMsg, reviewUndoneMsg:
 		forgetPastOf(m.c, msg)
 		// The self-test's store results, even if it has lost focus.
-		m.quiz, cmd = m.quiz.Update(msg)
-		return m, tea.Batch(cmd, m.relayout())
+		cmd = m.quiz.Update(msg)
+		return tea.Batch(cmd, m.relayout())
 
 	case progressLoadedMsg:
 		if msg.err != nil {
@@ -339,11 +332,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.applyTheme()
 		cmd = m.list.setItems()
-		return m, tea.Batch(cmd, m.relayout())
+		return tea.Batch(cmd, m.relayout())
 
 	case suspendedMsg, resetDoneMsg, resetUndoneMsg:
 		cmd = m.studyResult(msg)
-		return m, tea.Batch(cmd, m.relayout())
+		return tea.Batch(cmd, m.relayout())
 
 	case bookmarkToggledMsg:
 		delete(m.c.inFlight, msg.id)
@@ -358,7 +351,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			m.c.status = m.c.text.BookmarkOff
 		}
 		cmd = m.list.setItems()
-		return m, tea.Batch(cmd, m.relayout())
+		return tea.Batch(cmd, m.relayout())
 
 	case noteRenderedMsg:
 		if msg.err == nil {
@@ -367,63 +360,76 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.detail.rendered(msg)
 		m.quiz.renderedNote(msg)
 		m.interview.renderedNote(msg)
-		return m, nil
+		return nil
 
 	case list.FilterMatchesMsg:
 		// The list's filtering runs in a command; its result is the list's
 		// whichever view has focus.
-		m.list, cmd = m.list.Update(msg)
-		return m, cmd
+		cmd = m.list.Update(msg)
+		return cmd
 	}
 
 	switch m.active {
 	case viewDetail:
-		m.detail, cmd = m.detail.Update(msg)
+		cmd = m.detail.Update(msg)
 	case viewQuiz:
-		m.quiz, cmd = m.quiz.Update(msg)
+		cmd = m.quiz.Update(msg)
 	case viewStats:
-		m.stats, cmd = m.stats.Update(msg)
+		cmd = m.stats.Update(msg)
 	case viewInterview:
-		m.interview, cmd = m.interview.Update(msg)
+		cmd = m.interview.Update(msg)
 	default:
-		m.list, cmd = m.list.Update(msg)
+		cmd = m.list.Update(msg)
 	}
-	return m, cmd
+	return cmd
 }
 
 // capturing reports whether the active view takes keys as text.
-func (m Model) capturing() bool {
+func (m *Model) capturing() bool {
 	return m.active == viewList && m.list.capturing() || m.active == viewQuiz && m.quiz.capturing() ||
 		m.active == viewDetail && m.detail.capturing() || m.active == viewInterview && m.interview.capturing()
 }
 
-// relayout gives the active view the window size again (footers change
-// height with help and status); the reading and self-test views may need
-// a new rendering. The list is laid out when it is shown again: every
-// switch back to it calls relayout.
-func (m *Model) relayout() tea.Cmd {
-	if m.active == viewList {
-		m.list.SetSize(m.c.width, m.c.height)
-	}
-	if m.active == viewStats {
-		m.stats.SetSize(m.c.width, m.c.height)
-	}
-	return tea.Batch(m.onlyIf(viewDetail, m.detail.SetSize(m.c.width, m.c.height)),
-		m.onlyIf(viewQuiz, m.quiz.SetSize(m.c.width, m.c.height)),
-		m.onlyIf(viewInterview, m.interview.SetSize(m.c.width, m.c.height)))
+// screen is the contract every view keeps with the root: it is sized and
+// re-styled (either may ask for a new rendering), updated with the
+// messages routed to it, drawn, and has its own help.
+type screen interface {
+	SetSize(w, h int) tea.Cmd
+	restyle() tea.Cmd
+	Update(msg tea.Msg) tea.Cmd
+	View() string
+	ShortHelp() []key.Binding
+	FullHelp() [][]key.Binding
 }
 
-// onlyIf drops a render request of view v made while another view has
-// focus; opening the view asks again.
-func (m *Model) onlyIf(v view, cmd tea.Cmd) tea.Cmd {
-	if m.active != v {
-		return nil
+// screens returns every view by name.
+func (m *Model) screens() map[view]screen {
+	return map[view]screen{viewList: &m.list, viewDetail: &m.detail, viewQuiz: &m.quiz,
+		viewStats: &m.stats, viewInterview: &m.interview}
+}
+
+// relayout gives the active view the window size again (footers change
+// height with help and status); the reading and self-test views may need
+// a new rendering. The others are laid out when they are shown again:
+// every switch calls relayout.
+func (m *Model) relayout() tea.Cmd {
+	return m.screens()[m.active].SetSize(m.c.width, m.c.height)
+}
+
+// restyle gives every view the new styles; only the active view's new
+// rendering is asked for now (the others ask when they are shown).
+func (m *Model) restyle() tea.Cmd {
+	var cmd tea.Cmd
+	for v, s := range m.screens() {
+		if c := s.restyle(); v == m.active {
+			cmd = c
+		}
 	}
 	return cmd
 }
 
 // View draws the active view in the alternate screen.
-func (m Model) View() tea.View {
+func (m *Model) View() tea.View {
 	var content string
 	switch {
 	case m.c.tooSmall():
@@ -460,7 +466,6 @@ func (m *Model) applyTheme() {
 	}
 	if dark != m.c.dark {
 		m.c.setStyles(dark)
-		m.list.applyStyles()
-		m.stats.restyle()
+		m.restyle()
 	}
 }

@@ -179,7 +179,7 @@ func TestInitAsksForTheBackground(t *testing.T) {
 	m := New(Options{Deck: testDeck(), Store: newTestStore(t), Lang: "zh"})
 	// The query must not block: the first frame is drawn dark at once.
 	m2, _ := m.Update(sizeMsg(80, 24))
-	if !strings.Contains(stripForTest(m2.(Model).View().Content), testTitles[0]) {
+	if !strings.Contains(stripForTest(m2.(*Model).View().Content), testTitles[0]) {
 		t.Error("no list before the background answer")
 	}
 	msgs := (&driver{t: t}).exec(m.Init())

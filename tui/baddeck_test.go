@@ -179,7 +179,7 @@ func guard(t *testing.T, what string, fn func() error) {
 }
 
 // frameFits reports a frame line wider than w, or a frame taller than h.
-func frameFits(m Model, w, h int) error {
+func frameFits(m *Model, w, h int) error {
 	lines := strings.Split(m.View().Content, "\n")
 	if len(lines) > h {
 		return fmt.Errorf("%d lines in a %dx%d window", len(lines), w, h)

@@ -96,7 +96,7 @@ func BenchmarkListMove(b *testing.B) {
 					dir = down
 				}
 				m, _ := s.m.Update(dir)
-				s.m = m.(Model)
+				s.m = m.(*Model)
 				_ = s.view()
 			}
 		})
@@ -156,7 +156,7 @@ func BenchmarkDetailScroll(b *testing.B) {
 					dir = down
 				}
 				m, _ := s.m.Update(dir)
-				s.m = m.(Model)
+				s.m = m.(*Model)
 				_ = s.view()
 			}
 		})
@@ -239,7 +239,7 @@ func BenchmarkGrade(b *testing.B) {
 				}
 				b.StartTimer()
 				m, save := s.m.Update(grade)
-				s.m = m.(Model)
+				s.m = m.(*Model)
 				_ = s.view()
 				b.StopTimer()
 				if s.m.quiz.step != quizQuestion && s.m.quiz.step != quizSummary {

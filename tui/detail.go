@@ -188,17 +188,17 @@ func (d *detailModel) layout() {
 
 // Update handles the reading keys and the mouse wheel; while the search
 // box has focus, keys are its text.
-func (d detailModel) Update(msg tea.Msg) (detailModel, tea.Cmd) {
+func (d *detailModel) Update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	if msg, ok := msg.(answersLoadedMsg); ok {
 		d.answersLoaded(msg)
-		return d, nil
+		return nil
 	}
 	if d.search.typing {
 		return d.updateSearchBox(msg)
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && d.relating {
-		return d, d.followRelated(k)
+		return d.followRelated(k)
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		n := d.note()
@@ -206,74 +206,74 @@ func (d detailModel) Update(msg tea.Msg) (detailModel, tea.Cmd) {
 			switch {
 			case key.Matches(k, d.keys.NextMatch):
 				d.stepMatch(1)
-				return d, nil
+				return nil
 			case key.Matches(k, d.keys.PrevMatch):
 				d.stepMatch(-1)
-				return d, nil
+				return nil
 			case key.Matches(k, d.keys.ClearSearch):
 				d.clearSearch()
-				return d, nil
+				return nil
 			}
 		}
 		switch {
 		case key.Matches(k, d.keys.Related):
 			d.askRelated()
-			return d, nil
+			return nil
 		case key.Matches(k, d.keys.Search):
-			return d, d.openSearch()
+			return d.openSearch()
 		case key.Matches(k, d.keys.NextHeading):
 			d.jumpHeading(1)
-			return d, nil
+			return nil
 		case key.Matches(k, d.keys.PrevHeading):
 			d.jumpHeading(-1)
-			return d, nil
+			return nil
 		case key.Matches(k, d.keys.Answers) && n != nil:
-			return d, d.toggleAnswers()
+			return d.toggleAnswers()
 		case key.Matches(k, d.keys.Edit) && n != nil:
-			return d, d.edit(n)
+			return d.edit(n)
 		case key.Matches(k, d.keys.Back):
 			idx := -1
 			if n != nil {
 				idx = d.order[d.pos]
 			}
-			return d, d.c.navigate(backMsg{index: idx})
+			return d.c.navigate(backMsg{index: idx})
 		// The always-enabled originals: at either end help drops n/p, but
 		// pressing one still says why nothing moved.
 		case key.Matches(k, d.c.keys.Detail.Next):
 			if d.pos+1 >= len(d.order) {
 				d.c.status = d.c.text.LastNote
-				return d, nil
+				return nil
 			}
 			d.pos++
 			d.updateKeys()
-			return d, tea.Batch(d.request(), d.loadAnswers())
+			return tea.Batch(d.request(), d.loadAnswers())
 		case key.Matches(k, d.c.keys.Detail.Prev):
 			if d.pos <= 0 {
 				d.c.status = d.c.text.FirstNote
-				return d, nil
+				return nil
 			}
 			d.pos--
 			d.updateKeys()
-			return d, tea.Batch(d.request(), d.loadAnswers())
+			return tea.Batch(d.request(), d.loadAnswers())
 		case key.Matches(k, d.keys.Bookmark) && n != nil:
-			return d, d.c.toggleBookmark(n.ID)
+			return d.c.toggleBookmark(n.ID)
 		case key.Matches(k, d.keys.Suspend) && n != nil:
-			return d, d.c.toggleSuspend(n.ID)
+			return d.c.toggleSuspend(n.ID)
 		case key.Matches(k, d.keys.Reset) && n != nil:
 			d.c.askReset(n.ID, n.Title)
-			return d, nil
+			return nil
 		case key.Matches(k, d.keys.Test) && n != nil:
-			return d, d.c.navigate(startQuizMsg{ids: []string{n.ID}, mode: store.ModeOne})
+			return d.c.navigate(startQuizMsg{ids: []string{n.ID}, mode: store.ModeOne})
 		case key.Matches(k, d.keys.Top):
 			d.vp.GotoTop()
-			return d, nil
+			return nil
 		case key.Matches(k, d.keys.Bottom):
 			d.vp.GotoBottom()
-			return d, nil
+			return nil
 		}
 	}
 	d.vp, cmd = d.vp.Update(msg)
-	return d, cmd
+	return cmd
 }
 
 func (d *detailModel) updateKeys() {

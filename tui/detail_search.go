@@ -50,17 +50,17 @@ func (d *detailModel) openSearch() tea.Cmd {
 
 // updateSearchBox handles a message while the box has focus: enter keeps
 // the query, esc drops it, anything else edits it and searches at once.
-func (d detailModel) updateSearchBox(msg tea.Msg) (detailModel, tea.Cmd) {
+func (d *detailModel) updateSearchBox(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, d.keys.AcceptSearch):
 			d.search.typing = false
 			d.search.input.Blur()
 			d.updateKeys()
-			return d, nil
+			return nil
 		case key.Matches(k, d.keys.CancelSearch):
 			d.clearSearch()
-			return d, nil
+			return nil
 		}
 	}
 	var cmd tea.Cmd
@@ -68,7 +68,7 @@ func (d detailModel) updateSearchBox(msg tea.Msg) (detailModel, tea.Cmd) {
 	if q := d.search.input.Value(); q != d.search.query {
 		d.setQuery(q)
 	}
-	return d, cmd
+	return cmd
 }
 
 // clearSearch closes the box and removes the query and its highlights.

@@ -115,7 +115,7 @@ func TestReopenUsesTheRenderCache(t *testing.T) {
 	// Reopen by hand: enter must show the note at once, with no render
 	// command.
 	m, cmd := d.m.Update(press("enter"))
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	if d.m.active != viewDetail {
 		t.Fatalf("enter left the view at %v", d.m.active)
 	}
@@ -151,7 +151,7 @@ func TestResizeRerenders(t *testing.T) {
 	d.checkFits("200 columns")
 	// Back to the first width: straight from the cache.
 	m, cmd := d.m.Update(sizeMsg(80, 24))
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	if cmd != nil {
 		for _, msg := range d.exec(cmd) {
 			if _, ok := msg.(noteRenderedMsg); ok {
@@ -176,7 +176,7 @@ func TestResizeKeepsTheReadingPosition(t *testing.T) {
 func TestRenderingPlaceholderAndStaleResults(t *testing.T) {
 	d := newDriver(t, Options{}, 80, 24)
 	m, renderCmd := d.m.Update(press("enter"))
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	d.mustContain("渲染中…", "1/11")
 	d.checkFits("placeholder")
 
@@ -195,7 +195,7 @@ func TestRenderingPlaceholderAndStaleResults(t *testing.T) {
 
 	// n before note 2 is rendered, then a late result for note 1.
 	m, cmd := d.m.Update(press("n"))
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	d.send(noteRenderedMsg{key: want, out: "LATE NOTE ONE"})
 	d.mustContain("2/11", "渲染中…")
 	d.mustNotContain("LATE")
@@ -206,7 +206,7 @@ func TestRenderingPlaceholderAndStaleResults(t *testing.T) {
 func TestRenderErrorIsShown(t *testing.T) {
 	d := newDriver(t, Options{}, 80, 24)
 	m, _ := d.m.Update(press("enter"))
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	d.send(noteRenderedMsg{key: d.m.detail.want, err: errors.New("glamour exploded")})
 	d.mustContain("渲染失败：glamour exploded")
 	if len(d.m.c.renders) != 0 {

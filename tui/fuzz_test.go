@@ -203,7 +203,7 @@ func deliverGuarded(s *syncRun, msg tea.Msg) (err error) {
 
 // checkFrame fails t when a line of m's frame is wider than w or the frame
 // has more than h lines.
-func checkFrame(t *testing.T, m Model, w, h int, trail []string) {
+func checkFrame(t *testing.T, m *Model, w, h int, trail []string) {
 	t.Helper()
 	var content string
 	func() {

@@ -90,7 +90,7 @@ func newBoltStore(t *testing.T) store.Store {
 // feeding their messages back, the way a Program would (but in order).
 type driver struct {
 	t    *testing.T
-	m    Model
+	m    *Model
 	quit bool
 }
 
@@ -129,7 +129,7 @@ func (d *driver) send(msgs ...tea.Msg) {
 			continue
 		}
 		m, cmd := d.m.Update(msg)
-		d.m = m.(Model)
+		d.m = m.(*Model)
 		queue = append(queue, d.exec(cmd)...)
 	}
 }

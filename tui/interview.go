@@ -172,14 +172,14 @@ func (m interviewModel) capturing() bool { return m.typing }
 func (m interviewModel) writing() bool { return m.g.pending > 0 }
 
 // Update handles the interview's keys, its timer and its store results.
-func (m interviewModel) Update(msg tea.Msg) (interviewModel, tea.Cmd) {
+func (m *interviewModel) Update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case interviewLoadedMsg:
 		cmd = m.loadedInterview(msg)
 	case interviewTickMsg:
 		// Only the countdown's line changes: nothing to lay out.
-		return m, m.ticked(msg)
+		return m.ticked(msg)
 	case interviewSavedMsg:
 		cmd = m.saved(msg)
 	case interviewUndoneMsg:
@@ -204,7 +204,7 @@ func (m interviewModel) Update(msg tea.Msg) (interviewModel, tea.Cmd) {
 		}
 	}
 	m.layout()
-	return m, cmd
+	return cmd
 }
 
 // loadedInterview draws the questions and shows the first.

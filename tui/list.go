@@ -402,17 +402,18 @@ func newList(c *common) listModel {
 		return out
 	})
 	m := listModel{c: c, keys: c.keys.List, list: l, search: search}
-	m.applyStyles()
+	m.restyle()
 	m.setItems()
 	return m
 }
 
-// applyStyles pushes the current styles into the bubbles list.
-func (m *listModel) applyStyles() {
+// restyle pushes the current styles into the bubbles list.
+func (m *listModel) restyle() tea.Cmd {
 	s := m.c.styles
 	m.list.FilterInput.SetStyles(s.Input)
 	m.list.Paginator.ActiveDot = s.DotActive
 	m.list.Paginator.InactiveDot = s.DotIdle
+	return nil
 }
 
 // scopeNotes returns the deck indices the current scope shows.
@@ -613,23 +614,23 @@ func (m listModel) allIDs() []string {
 
 // Update handles the list's keys; while the filter box has focus every
 // key goes to it.
-func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
+func (m *listModel) Update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	if k, ok := msg.(tea.KeyPressMsg); ok && !m.capturing() {
 		sel, hasSel := m.list.SelectedItem().(noteItem)
 		switch {
 		case key.Matches(k, m.keys.Quit):
-			return m, tea.Quit
+			return tea.Quit
 		case key.Matches(k, m.keys.Open) && hasSel:
 			order, pos := m.visibleOrder()
-			return m, m.c.navigate(openNoteMsg{order: order, pos: pos})
+			return m.c.navigate(openNoteMsg{order: order, pos: pos})
 		case key.Matches(k, m.keys.Chapter) && hasSel:
 			if m.chapter != "" {
 				m.chapter = ""
 			} else {
 				m.chapter = sel.note.Chapter
 			}
-			return m, m.setItems()
+			return m.setItems()
 		case key.Matches(k, m.keys.PrevChapter), key.Matches(k, m.keys.NextChapter):
 			dir := 1
 			if key.Matches(k, m.keys.PrevChapter) {
@@ -637,33 +638,33 @@ func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
 			}
 			if m.chapter != "" {
 				m.chapter = nextChapter(m.c.deck.Chapters(), m.chapter, dir)
-				return m, m.setItems()
+				return m.setItems()
 			}
 			if !m.jumpChapter(dir) {
 				m.c.status = m.c.text.NoMoreChapters
 			}
 			m.layout()
-			return m, nil
+			return nil
 		case key.Matches(k, m.keys.Bookmark) && hasSel:
-			return m, m.c.toggleBookmark(sel.note.ID)
+			return m.c.toggleBookmark(sel.note.ID)
 		case key.Matches(k, m.keys.Suspend) && hasSel:
-			return m, m.c.toggleSuspend(sel.note.ID)
+			return m.c.toggleSuspend(sel.note.ID)
 		case key.Matches(k, m.keys.Reset) && hasSel:
 			m.c.askReset(sel.note.ID, sel.note.Title)
-			return m, nil
+			return nil
 		case key.Matches(k, m.keys.Cram):
-			return m, m.c.navigate(startQuizMsg{ids: m.studyIDs(), mode: store.ModeCram, listed: true, others: m.allIDs()})
+			return m.c.navigate(startQuizMsg{ids: m.studyIDs(), mode: store.ModeCram, listed: true, others: m.allIDs()})
 		case key.Matches(k, m.keys.Scope):
 			m.scope = (m.scope + 1) % scopeCount
-			return m, m.setItems()
+			return m.setItems()
 		case key.Matches(k, m.keys.Study):
-			return m, m.c.navigate(startQuizMsg{ids: m.studyIDs(), mode: m.quizMode(), listed: true, others: m.allIDs()})
+			return m.c.navigate(startQuizMsg{ids: m.studyIDs(), mode: m.quizMode(), listed: true, others: m.allIDs()})
 		case key.Matches(k, m.keys.StudyAll):
-			return m, m.c.navigate(startQuizMsg{ids: m.studyIDs(), mode: store.ModeAll, others: m.allIDs()})
+			return m.c.navigate(startQuizMsg{ids: m.studyIDs(), mode: store.ModeAll, others: m.allIDs()})
 		case key.Matches(k, m.keys.Stats):
-			return m, m.c.navigate(openStatsMsg{})
+			return m.c.navigate(openStatsMsg{})
 		case key.Matches(k, m.keys.Interview):
-			return m, m.c.navigate(startInterviewMsg{})
+			return m.c.navigate(startInterviewMsg{})
 		}
 	}
 	opening := !m.capturing()
@@ -680,7 +681,7 @@ func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
 		cmd = tea.Batch(cmd, func() tea.Msg { search(); return nil })
 	}
 	m.layout()
-	return m, cmd
+	return cmd
 }
 
 // updateKeys enables the bindings that apply now, so help shows only them.
@@ -746,9 +747,10 @@ func (m listModel) FullHelp() [][]key.Binding {
 }
 
 // SetSize sets the view's size.
-func (m *listModel) SetSize(w, h int) {
+func (m *listModel) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = w, h
 	m.layout()
+	return nil
 }
 
 // layout gives the bubbles list what the header and footer leave. The

@@ -462,9 +462,9 @@ func TestLongChineseFilterFits(t *testing.T) {
 func TestSecondBookmarkWaitsForTheFirst(t *testing.T) {
 	d := newDriver(t, Options{}, 80, 24)
 	m, first := d.m.Update(press("b"))
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	m, second := d.m.Update(press("b"))
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	if first == nil || second != nil {
 		t.Fatalf("b, b before the write returned: commands %v, %v", first != nil, second != nil)
 	}

@@ -200,7 +200,7 @@ func (q quizModel) backTexts() (keyHelp, offer, summary string) {
 func (q quizModel) capturing() bool { return q.typing }
 
 // Update handles the self-test's keys and its store results.
-func (q quizModel) Update(msg tea.Msg) (quizModel, tea.Cmd) {
+func (q *quizModel) Update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case sessionLoadedMsg:
@@ -225,7 +225,7 @@ func (q quizModel) Update(msg tea.Msg) (quizModel, tea.Cmd) {
 		}
 	}
 	q.layout()
-	return q, cmd
+	return cmd
 }
 
 func (q *quizModel) loadedSession(msg sessionLoadedMsg) tea.Cmd {

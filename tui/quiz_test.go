@@ -87,7 +87,7 @@ func (d *driver) current() string {
 // press delivers one key without running the commands it returns.
 func (d *driver) press(name string) tea.Cmd {
 	m, cmd := d.m.Update(press(name))
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	return cmd
 }
 
@@ -1057,7 +1057,7 @@ func TestQuizKeysTypedWhileLoadingAreKept(t *testing.T) {
 	clk := newClock()
 	d := newQuizDriver(t, quizStore(t), clk, 80, 24)
 	m, cmd := d.m.Update(press("s"))
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	// The session starts at once; hold back what its store read answers.
 	held := d.exec(cmd)
 	d.wantStep(quizLoading)

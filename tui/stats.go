@@ -114,16 +114,17 @@ func loadStatsJob(st store.Store, gen int, deck []string, now time.Time) func() 
 }
 
 // restyle redraws the charts in the current styles.
-func (m *statsModel) restyle() {
+func (m *statsModel) restyle() tea.Cmd {
 	m.fill()
+	return nil
 }
 
 // Update handles the screen's keys, the mouse wheel and its store result.
-func (m statsModel) Update(msg tea.Msg) (statsModel, tea.Cmd) {
+func (m *statsModel) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case statsLoadedMsg:
 		if msg.gen != m.gen {
-			return m, nil
+			return nil
 		}
 		m.loading, m.err = false, msg.err
 		if msg.err == nil {
@@ -134,9 +135,9 @@ func (m statsModel) Update(msg tea.Msg) (statsModel, tea.Cmd) {
 		k := m.keys
 		switch {
 		case key.Matches(msg, k.Back):
-			return m, m.c.navigate(backMsg{index: -1})
+			return m.c.navigate(backMsg{index: -1})
 		case key.Matches(msg, k.Study):
-			return m, m.c.navigate(startQuizMsg{ids: slices.Clone(m.ids), mode: store.ModeDue})
+			return m.c.navigate(startQuizMsg{ids: slices.Clone(m.ids), mode: store.ModeDue})
 		case key.Matches(msg, k.Sort):
 			m.deckOrder = !m.deckOrder
 			m.fill()
@@ -165,7 +166,7 @@ func (m statsModel) Update(msg tea.Msg) (statsModel, tea.Cmd) {
 			m.scrollTo(m.offset + wheelLines)
 		}
 	}
-	return m, nil
+	return nil
 }
 
 // showsCharts reports whether the body is the charts (not the loading
@@ -192,9 +193,10 @@ func (m statsModel) scrolls() bool {
 func (m statsModel) atBottom() bool { return m.offset >= m.maxOffset() }
 
 // SetSize sets the screen's size and lays the page out for it.
-func (m *statsModel) SetSize(w, h int) {
+func (m *statsModel) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = w, h
 	m.relayout()
+	return nil
 }
 
 // relayout lays the page out for the width, then sizes the body and

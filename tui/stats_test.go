@@ -339,13 +339,13 @@ func TestStatsLoadErrorIsShown(t *testing.T) {
 func TestStatsLoadingLineAndStaleResults(t *testing.T) {
 	d := newDriver(t, Options{Store: smallStore(t)}, 80, 24)
 	m, first := d.m.Update(openStatsMsg{})
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	d.mustContain("正在统计…")
 	d.mustNotContain("复习日历 · 近")
 	// Back and in again before the first read reports: its result is stale.
 	d.keys("esc")
 	m, second := d.m.Update(openStatsMsg{})
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	stale := d.exec(first)
 	d.send(stale...)
 	if !d.m.stats.loading {

@@ -14,7 +14,7 @@ import (
 // takes any testing.TB, for benchmarks and fuzzing, and bounds the
 // messages one input may cause instead of failing the test itself.
 type syncRun struct {
-	m    Model
+	m    *Model
 	quit bool
 	// seen counts the delivered messages by type, for tests that check
 	// what a path did (e.g. that start-up renders nothing).
@@ -48,7 +48,7 @@ func (s *syncRun) deliver(msgs ...tea.Msg) error {
 		}
 		s.seen[fmt.Sprintf("%T", msg)]++
 		m, cmd := s.m.Update(msg)
-		s.m = m.(Model)
+		s.m = m.(*Model)
 		queue = append(queue, execCmd(cmd)...)
 	}
 	return nil

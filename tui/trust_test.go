@@ -41,14 +41,14 @@ func TestNoKeysBehindTheTooSmallScreen(t *testing.T) {
 func TestViewSwitchesAreImmediate(t *testing.T) {
 	d := newDriver(t, Options{}, 100, 30)
 	m, _ := d.m.Update(press("enter"))
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	if d.m.active != viewDetail {
 		t.Fatalf("enter: active %v before its command ran", d.m.active)
 	}
 	m, _ = d.m.Update(press("q"))
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	m, _ = d.m.Update(press("S"))
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	if d.m.active != viewStats {
 		t.Errorf("q S from the reading view: active %v, want the stats screen", d.m.active)
 	}
