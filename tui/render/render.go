@@ -215,6 +215,9 @@ func (r *Renderer) glamourLines(markdown string, style Style) (*cacheEntry, erro
 // indent and quote bars.
 func codeLines(lines []string, blocks [][]string) []bool {
 	code := make([]bool, len(lines))
+	if len(blocks) == 0 {
+		return code
+	}
 	plain := make([]string, len(lines))
 	for i, l := range lines {
 		plain[i] = strings.TrimRight(ansi.Strip(l), " ")
