@@ -1,0 +1,357 @@
+package tui
+
+// The list's rows: notes and chapter headings, how a row is drawn, and
+// how the filter matches notes.
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/list"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"mianjing/notes"
+)
+
+// noteItem is one row of the list.
+type noteItem struct {
+	index int // in the deck
+	note  *notes.Note
+	// search, when set, returns every deck note's FilterValue, built once
+	// (listModel.search): the list asks for every item's value on each
+	// keystroke of the filter.
+	search func() []string
+}
+
+// chapterItem heads the rows of a chapter. It is never selected: the
+// cursor steps over it, and its empty FilterValue matches no filter, so
+// headings leave the list while a filter is applied.
+type chapterItem struct {
+	name  string
+	count int
+}
+
+// FilterValue is empty: a heading matches no filter.
+func (chapterItem) FilterValue() string { return "" }
+
+// filterSep separates the fields of a FilterValue; it cannot occur in a
+// title or tag.
+const filterSep = "\x1f"
+
+// FilterValue packs title, tags, difficulty and body, lower-cased, for
+// filterNotes, title first so that rune indices into the title are
+// indices into the value too.
+func (i noteItem) FilterValue() string {
+	if i.search != nil {
+		return i.search()[i.index]
+	}
+	return searchValue(i.note)
+}
+
+// searchValue is a note's FilterValue. Lower-casing maps rune to rune, so
+// rune indices into the lower-cased title are indices into the title.
+func searchValue(n *notes.Note) string {
+	return strings.ToLower(n.Title) + filterSep + strings.ToLower(strings.Join(n.Tags, tagSep)) + filterSep +
+		strconv.Itoa(n.Difficulty) + filterSep + strings.ToLower(n.Body)
+}
+
+// difficultyTerm reads a filter term naming a difficulty: "d:3", "diff:3"
+// or "难度:3" (a full-width colon too). level is -1 for a term still being
+// typed ("d:"), which restricts nothing; ok is false for a text term.
+func difficultyTerm(term string) (level int, ok bool) {
+	name, num, found := strings.Cut(strings.Replace(term, "：", ":", 1), ":")
+	if !found {
+		return 0, false
+	}
+	switch strings.ToLower(name) {
+	case "d", "diff", "难度":
+	default:
+		return 0, false
+	}
+	if num == "" {
+		return -1, true
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 0 {
+		return 0, false
+	}
+	return n, true
+}
+
+// filterNotes is the list's FilterFunc. bubbles' default (sahilm/fuzzy)
+// returns byte offsets that the list then styles as rune offsets, which
+// highlights the wrong characters of a Chinese title (bubbles #124); fuzzy
+// subsequences also match almost any long answer. Here every
+// space-separated term must occur, case-insensitively, in the title, a tag
+// or the body; titles rank above tags above bodies, ties keep deck order,
+// and MatchedIndexes are rune indices into the title. Difficulty terms
+// ("d:3", "难度:3"; see difficultyTerm) keep the notes of any of the
+// difficulties they name and highlight nothing. targets are FilterValues,
+// lower-case already: a keystroke searches a 10,000-note deck's 20 MB of
+// text by byte, without converting it.
+func filterNotes(term string, targets []string) []list.Rank {
+	terms := strings.Fields(term)
+	if len(terms) == 0 {
+		return nil
+	}
+	var lowTerms, tagTerms []string
+	var levels []int
+	for _, t := range terms {
+		if lv, ok := difficultyTerm(t); ok {
+			if lv >= 0 {
+				levels = append(levels, lv)
+			}
+			continue
+		}
+		if tag, ok := tagTerm(t); ok {
+			if tag != "" {
+				tagTerms = append(tagTerms, tag)
+			}
+			continue
+		}
+		lowTerms = append(lowTerms, strings.ToLower(t))
+	}
+	type scored struct {
+		rank  list.Rank
+		score int
+	}
+	var hits []scored
+	for i, target := range targets {
+		title, rest, _ := strings.Cut(target, filterSep)
+		tags, rest, _ := strings.Cut(rest, filterSep)
+		diff, body, _ := strings.Cut(rest, filterSep)
+		if len(levels) > 0 {
+			d, _ := strconv.Atoi(diff)
+			if !slices.Contains(levels, d) {
+				continue
+			}
+		}
+		var marked []bool
+		var why []int // see whyTag
+		score := 0
+		ok := true
+		for _, tag := range tagTerms {
+			k := tagIndex(tags, tag)
+			if k < 0 {
+				ok = false
+				break
+			}
+			why = append(why, whyTag+k)
+			score += 10
+		}
+		for _, t := range lowTerms {
+			if !ok {
+				break
+			}
+			if strings.Index(title, t) >= 0 {
+				if marked == nil {
+					marked = make([]bool, len(title)) // by byte
+				}
+				// Every occurrence, overlapping ones too.
+				for from := 0; ; {
+					at := strings.Index(title[from:], t)
+					if at < 0 {
+						break
+					}
+					at += from
+					for j := at; j < at+len(t); j++ {
+						marked[j] = true
+					}
+					_, size := utf8.DecodeRuneInString(title[at:])
+					from = at + size
+				}
+				score += 100
+				continue
+			}
+			switch at := strings.Index(body, t); {
+			case strings.Index(tags, t) >= 0:
+				for k, tag := range strings.Split(tags, tagSep) {
+					if strings.Contains(tag, t) {
+						why = append(why, whyTag+k)
+					}
+				}
+				score += 10
+			case at >= 0:
+				if len(why) == 0 || why[len(why)-1] < whyBody {
+					why = append(why, whyBody+at, whyBody+at+len(t))
+				}
+				score++
+			default:
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		// Marked bytes to rune indices: a rune is marked when its first
+		// byte is (matches start and end on rune boundaries).
+		var idx []int
+		if marked != nil {
+			r := 0
+			for j := range title {
+				if marked[j] {
+					idx = append(idx, r)
+				}
+				r++
+			}
+		}
+		hits = append(hits, scored{list.Rank{Index: i, MatchedIndexes: append(idx, why...)}, score})
+	}
+	byScore := func(a, b scored) int { return b.score - a.score }
+	if !slices.IsSortedFunc(hits, byScore) { // often all hits score alike
+		slices.SortStableFunc(hits, byScore)
+	}
+	ranks := make([]list.Rank, len(hits))
+	for i, h := range hits {
+		ranks[i] = h.rank
+	}
+	return ranks
+}
+
+// noteDelegate draws one note per line: cursor, number, bookmark, title
+// (with filter matches), tags, difficulty and study state, never wider
+// than the list.
+type noteDelegate struct{ c *common }
+
+func (d noteDelegate) Height() int { return 1 }
+
+func (d noteDelegate) Spacing() int { return 0 }
+
+func (d noteDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+
+func (d noteDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
+	if ch, ok := item.(chapterItem); ok {
+		_, _ = io.WriteString(w, d.chapterLine(ch, m.Width()))
+		return
+	}
+	it, ok := item.(noteItem)
+	if !ok {
+		return
+	}
+	row, _ := d.drawRow(it, m.Width(), index == m.Index(), m.MatchesForItem(index))
+	_, _ = io.WriteString(w, row)
+}
+
+// drawRow lays out one row in width cells and returns it with its width:
+// width, unless the row is too narrow for its fixed parts.
+func (d noteDelegate) drawRow(it noteItem, width int, selected bool, matches []int) (string, int) {
+	c, s := d.c, d.c.styles
+	numW := len(strconv.Itoa(len(c.deck.Notes)))
+
+	cursor := "  "
+	if selected {
+		cursor = s.Cursor.Render("❯") + " "
+	}
+	num := s.Number.Render(fmt.Sprintf("%*d", numW, it.index+1)) + " "
+	star := "  "
+	if c.bookmarked(it.note.ID) {
+		star = s.Star.Render("★") + " "
+	}
+	left := cursor + num + star
+
+	kind, label := c.studyState(it.note.ID, c.now())
+	right := " " + s.state(kind).Render(fmt.Sprintf("%*s", c.stateWidth(), label))
+	if c.hasDifficulty {
+		right = "  " + s.Difficulty.Render(difficultyMarker(it.note.Difficulty)) + right
+	}
+
+	avail := width - lipgloss.Width(left) - lipgloss.Width(right)
+	if avail < 1 {
+		out := truncate(left+right, width)
+		return out, ansi.StringWidth(out)
+	}
+	title := it.note.Title
+	titleW := min(ansi.StringWidth(title), avail)
+	why := decodeWhy(matches)
+	tags := ""
+	const gap = 2
+	if why.start >= 0 && len(why.title) == 0 && len(why.tags) == 0 {
+		// Matched in the answer only: a snippet of it says why, in the
+		// tags' place, the title giving up room for it if need be.
+		const minSnippet, minTitle = 16, 8
+		titleW = min(titleW, max(avail-gap-minSnippet, minTitle))
+		if room := avail - titleW - gap; room >= minTagsWidth {
+			_, _, lowerBody := cutFilterValue(it.FilterValue())
+			tags = strings.Repeat(" ", gap) + snippet(it.note.Body, lowerBody, why.start, why.end, room, s.Tags, s.Match)
+		}
+	} else if len(it.note.Tags) > 0 {
+		if room := avail - titleW - gap; room >= minTagsWidth {
+			tags = strings.Repeat(" ", gap) + styledTags(it.note.Tags, why.tags, room, s.Tags, s.Match)
+		}
+	}
+	base := s.Title
+	if selected {
+		base = s.SelTitle
+	}
+	mid := styleTitle(title, avail-lipgloss.Width(tags), why.title, base, s.Match) + tags
+	pad := max(0, avail-lipgloss.Width(mid))
+	return left + mid + strings.Repeat(" ", pad) + right, width
+}
+
+// chapterLine draws a chapter heading row: "── 架构 · 13 题 ──────".
+func (d noteDelegate) chapterLine(ch chapterItem, width int) string {
+	label := "── " + fmt.Sprintf(d.c.text.ChapterFmt, ch.name, ch.count) + " "
+	label = truncate(label, width)
+	rule := strings.Repeat("─", max(0, width-ansi.StringWidth(label)))
+	return d.c.styles.Scope.Render(label) + d.c.styles.Counts.Render(rule)
+}
+
+// minTagsWidth is the narrowest tag column worth showing.
+const minTagsWidth = 6
+
+// styleTitle cuts title to width cells and styles it, marking the runes
+// at the given rune indices as matches.
+func styleTitle(title string, width int, matches []int, base, match lipgloss.Style) string {
+	if width <= 0 {
+		return ""
+	}
+	tail := ""
+	if ansi.StringWidth(title) > width {
+		title = ansi.Truncate(title, width-1, "")
+		tail = "…"
+	}
+	n := utf8.RuneCountInString(title)
+	var in []int
+	for _, i := range matches {
+		if i < n {
+			in = append(in, i)
+		}
+	}
+	var out string
+	if len(in) > 0 {
+		out = lipgloss.StyleRunes(title, in, match.Inherit(base), base)
+	} else {
+		out = base.Render(title)
+	}
+	if tail != "" {
+		out += base.Render(tail)
+	}
+	return out
+}
+
+// deckHasDifficulty reports whether a note of d has a difficulty: the
+// list then has a column for it.
+func deckHasDifficulty(d *notes.Deck) bool {
+	for _, n := range d.Notes {
+		if n.Difficulty > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// difficultyMarker draws 1–3 as ●○○…●●●, and nothing for 0.
+func difficultyMarker(d int) string {
+	const levels = 3
+	if d <= 0 {
+		return strings.Repeat(" ", levels)
+	}
+	d = min(d, levels)
+	return strings.Repeat("●", d) + strings.Repeat("○", levels-d)
+}
