@@ -270,7 +270,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		cmd = m.interview.Update(msg)
 		return cmd
 
-	case interviewLoadedMsg, interviewSavedMsg, interviewUndoneMsg, interviewRecordedMsg:
+	case interviewLoadedMsg, interviewRecordedMsg:
 		// The interview's own results, even if it has lost focus.
 		cmd = m.interview.Update(msg)
 		return tea.Batch(cmd, m.relayout())
@@ -316,9 +316,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case deckLoadedMsg:
 		return m.deckLoaded(msg)
 
-	case sessionLoadedMsg, reviewSavedMsg, reviewUndoneMsg:
-		forgetPastOf(m.c, msg)
-		// The self-test's store results, even if it has lost focus.
+	case reviewSavedMsg:
+		// A session's store results go to their owner, even if it has
+		// lost focus.
+		return tea.Batch(m.screens()[msg.owner].Update(msg), m.relayout())
+	case reviewUndoneMsg:
+		return tea.Batch(m.screens()[msg.owner].Update(msg), m.relayout())
+	case sessionLoadedMsg:
 		cmd = m.quiz.Update(msg)
 		return tea.Batch(cmd, m.relayout())
 

@@ -146,25 +146,6 @@ func loadInterviewJob(st store.Store, gen int) func() tea.Msg {
 	}
 }
 
-// recordInterviewReviewJob saves one grade.
-func recordInterviewReviewJob(st store.Store, gen int, r store.Review) func() tea.Msg {
-	return func() tea.Msg {
-		saved, err := st.RecordReview(r)
-		if err != nil {
-			return interviewSavedMsg{gen: gen, review: r, err: err}
-		}
-		return interviewSavedMsg{gen: gen, review: saved}
-	}
-}
-
-// undoInterviewReviewJob takes back the newest logged review.
-func undoInterviewReviewJob(st store.Store, gen int) func() tea.Msg {
-	return func() tea.Msg {
-		r, ok, err := st.UndoLastReview()
-		return interviewUndoneMsg{gen: gen, review: r, ok: ok, err: err}
-	}
-}
-
 // capturing reports whether keys are text for the answer box.
 func (m interviewModel) capturing() bool { return m.typing }
 
@@ -180,9 +161,9 @@ func (m *interviewModel) Update(msg tea.Msg) tea.Cmd {
 	case interviewTickMsg:
 		// Only the countdown's line changes: nothing to lay out.
 		return m.ticked(msg)
-	case interviewSavedMsg:
+	case reviewSavedMsg:
 		cmd = m.saved(msg)
-	case interviewUndoneMsg:
+	case reviewUndoneMsg:
 		cmd = m.undone(msg)
 	case interviewRecordedMsg:
 		if msg.gen == m.gen {
@@ -360,7 +341,7 @@ func (m *interviewModel) key(k tea.KeyPressMsg) tea.Cmd {
 	}
 	if key.Matches(k, km.Undo) {
 		m.g.undoStart()
-		return m.c.io.add(undoInterviewReviewJob(m.c.store, m.gen))
+		return m.c.io.add(undoReviewJob(m.c.store, viewInterview, m.gen))
 	}
 	switch m.step {
 	case ivEmpty, ivReport:
@@ -418,7 +399,7 @@ func (m *interviewModel) grade(r srs.Rating) tea.Cmd {
 		Ticked: countTicked(q.ticked), Points: len(q.ticked)}
 	q.rating = r
 	m.g.grade(rev, q.ticked)
-	save := m.c.io.add(recordInterviewReviewJob(m.c.store, m.gen, rev))
+	save := m.c.io.add(recordReviewJob(m.c.store, viewInterview, m.gen, rev))
 	if m.cur+1 < len(m.qs) {
 		return tea.Batch(save, m.show(m.cur+1, m.c.now()))
 	}
@@ -427,51 +408,19 @@ func (m *interviewModel) grade(r srs.Rating) tea.Cmd {
 
 // saved takes the result of a grade's write; a failed grade comes back on
 // screen, answer shown, to be graded again.
-func (m *interviewModel) saved(msg interviewSavedMsg) tea.Cmd {
-	if msg.gen != m.gen {
-		if msg.err != nil {
-			m.c.setError(m.c.text.ErrSaveFmt, msg.err)
-		}
-		return nil
+func (m *interviewModel) saved(msg reviewSavedMsg) tea.Cmd {
+	if failed, back := takeSaved(m.c, &m.g, msg.gen, m.gen, msg.review, msg.err); back {
+		return m.restore(failed, failed.review.Before)
 	}
-	failed, ok, stale := m.g.saved(msg.review, msg.err)
-	switch {
-	case stale:
-		return nil
-	case ok:
-		m.c.setCard(msg.review.NoteID, msg.review.After)
-		m.c.forgetPast(msg.review.NoteID)
-		return nil
-	}
-	m.c.held = nil
-	m.c.setError(m.c.text.ErrSaveFmt, msg.err)
-	return m.restore(failed, failed.review.Before)
+	return nil
 }
 
 // undone takes the result of an undo.
-func (m *interviewModel) undone(msg interviewUndoneMsg) tea.Cmd {
-	if msg.gen != m.gen {
-		return nil
+func (m *interviewModel) undone(msg reviewUndoneMsg) tea.Cmd {
+	if g, back := takeUndone(m.c, &m.g, msg.gen, m.gen, msg.review, msg.ok, msg.err); back {
+		return m.restore(g, msg.review.Before)
 	}
-	if msg.err != nil {
-		m.c.held = nil
-		m.g.pending--
-		m.c.setError(m.c.text.ErrUndoFmt, msg.err)
-		return nil
-	}
-	g, odd := m.g.undone(msg.review, msg.ok)
-	if odd {
-		m.c.errText = m.c.text.ErrUndoOdd
-		return nil
-	}
-	if b := msg.review.Before; b.State == srs.New && b.Reps == 0 {
-		m.c.dropCard(msg.review.NoteID)
-	} else {
-		m.c.setCard(msg.review.NoteID, b)
-	}
-	m.c.forgetPast(msg.review.NoteID)
-	m.c.status = m.c.text.Undone
-	return m.restore(g, msg.review.Before)
+	return nil
 }
 
 // restore puts the newest graded question back on screen, answer shown,

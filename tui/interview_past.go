@@ -98,18 +98,3 @@ func (c *common) pastLines(n *notes.Note, width int) []string {
 	}
 	return out
 }
-
-// forgetPastOf drops the previous answers of the note a self-test's grade
-// or undo (msg) changed.
-func forgetPastOf(c *common, msg tea.Msg) {
-	switch msg := msg.(type) {
-	case reviewSavedMsg:
-		if msg.err == nil {
-			c.forgetPast(msg.review.NoteID)
-		}
-	case reviewUndoneMsg:
-		if msg.err == nil && msg.ok {
-			c.forgetPast(msg.review.NoteID)
-		}
-	}
-}

@@ -62,19 +62,7 @@ func (m interviewModel) colWidth() int { return max(1, min(readingWidth, m.width
 func (m interviewModel) header() string {
 	s, t := m.c.styles, m.c.text
 	inner := m.width - s.TitleBar.GetHorizontalFrameSize()
-	left := t.IvTitle
-	right := ""
-	switch {
-	case m.g.pending > 0:
-		right = t.Saving
-	case len(m.g.history) > 0:
-		right = fmt.Sprintf(t.SavedFmt, m.g.savedCount())
-	}
-	line := left
-	if gap := inner - ansi.StringWidth(left) - ansi.StringWidth(right); right != "" && gap >= 2 {
-		line = left + strings.Repeat(" ", gap) + right
-	}
-	bar := s.TitleBar.Width(m.width).Render(truncate(line, inner))
+	bar := s.TitleBar.Width(m.width).Render(truncate(spread(t.IvTitle, m.c.saveState(&m.g), inner), inner))
 	if m.step != ivQuestion && m.step != ivAnswer {
 		return bar
 	}
@@ -342,14 +330,8 @@ func (m *interviewModel) updateKeys() {
 	k := &m.keys
 	all := []*key.Binding{&k.Type, &k.StopTyping, &k.Reveal, &k.Tick, &k.Again, &k.Hard, &k.Good, &k.Easy,
 		&k.Accept, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Undo, &k.End, &k.Confirm, &k.Cancel, &k.Back}
-	for _, b := range all {
-		b.SetEnabled(false)
-	}
-	on := func(bs ...*key.Binding) {
-		for _, b := range bs {
-			b.SetEnabled(true)
-		}
-	}
+	enableOnly(all)
+	on := func(bs ...*key.Binding) { enableOnly(nil, bs...) }
 	switch {
 	case m.typing:
 		on(&k.StopTyping)

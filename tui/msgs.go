@@ -88,17 +88,21 @@ type sessionLoadedMsg struct {
 	err       error
 }
 
-// reviewSavedMsg is sent by recordReviewCmd once the store has recorded a
+// reviewSavedMsg is sent by recordReviewJob, for the view owner (the
+// self-test or the mock interview), once the store has recorded a
 // grade (review, with Seq assigned) or failed to (err).
 type reviewSavedMsg struct {
+	owner  view
 	gen    int
 	review store.Review
 	err    error
 }
 
-// reviewUndoneMsg is sent by undoReviewCmd with the review the store took
+// reviewUndoneMsg is sent by undoReviewJob, for the view owner, with the
+// review the store took
 // back; ok is false when the log was empty.
 type reviewUndoneMsg struct {
+	owner  view
 	gen    int
 	review store.Review
 	ok     bool
@@ -177,23 +181,6 @@ type interviewLoadedMsg struct {
 // when the question's shown time turns a second; id names the timer.
 type interviewTickMsg struct {
 	gen, id int
-}
-
-// interviewSavedMsg is sent by recordInterviewReviewJob once the store has
-// recorded an interview's grade (review, Seq assigned) or failed to (err).
-type interviewSavedMsg struct {
-	gen    int
-	review store.Review
-	err    error
-}
-
-// interviewUndoneMsg is sent by undoInterviewReviewJob with the review the
-// store took back; ok is false when the log was empty.
-type interviewUndoneMsg struct {
-	gen    int
-	review store.Review
-	ok     bool
-	err    error
 }
 
 // interviewRecordedMsg is sent by recordInterviewJob once the interview's

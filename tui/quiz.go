@@ -161,22 +161,23 @@ func loadSessionJob(st store.Store, gen int, now time.Time) func() tea.Msg {
 	}
 }
 
-// recordReviewJob saves one grade; on failure the message carries r back.
-func recordReviewJob(st store.Store, gen int, r store.Review) func() tea.Msg {
+// recordReviewJob saves one grade of owner's session gen; on failure the
+// message carries r back.
+func recordReviewJob(st store.Store, owner view, gen int, r store.Review) func() tea.Msg {
 	return func() tea.Msg {
 		saved, err := st.RecordReview(r)
 		if err != nil {
-			return reviewSavedMsg{gen: gen, review: r, err: err}
+			return reviewSavedMsg{owner: owner, gen: gen, review: r, err: err}
 		}
-		return reviewSavedMsg{gen: gen, review: saved}
+		return reviewSavedMsg{owner: owner, gen: gen, review: saved}
 	}
 }
 
-// undoReviewJob takes back the newest logged review.
-func undoReviewJob(st store.Store, gen int) func() tea.Msg {
+// undoReviewJob takes back the newest logged review for owner's session.
+func undoReviewJob(st store.Store, owner view, gen int) func() tea.Msg {
 	return func() tea.Msg {
 		r, ok, err := st.UndoLastReview()
-		return reviewUndoneMsg{gen: gen, review: r, ok: ok, err: err}
+		return reviewUndoneMsg{owner: owner, gen: gen, review: r, ok: ok, err: err}
 	}
 }
 
@@ -373,7 +374,7 @@ func (q *quizModel) key(k tea.KeyPressMsg) tea.Cmd {
 	}
 	if key.Matches(k, km.Undo) {
 		q.g.undoStart()
-		return q.c.io.add(undoReviewJob(q.c.store, q.gen))
+		return q.c.io.add(undoReviewJob(q.c.store, viewQuiz, q.gen))
 	}
 	if key.Matches(k, km.Bookmark) {
 		return q.c.toggleBookmark(q.note.ID)
@@ -494,7 +495,7 @@ func (q *quizModel) grade(r srs.Rating) tea.Cmd {
 		rev.After = rev.Before
 	}
 	q.g.grade(rev, q.ticked)
-	save := q.c.io.add(recordReviewJob(q.c.store, q.gen, rev))
+	save := q.c.io.add(recordReviewJob(q.c.store, viewQuiz, q.gen, rev))
 	q.next()
 	return save
 }
@@ -503,48 +504,18 @@ func (q *quizModel) grade(r srs.Rating) tea.Cmd {
 // (one write at a time): its card comes back, answer shown, to be graded
 // again.
 func (q *quizModel) saved(msg reviewSavedMsg) tea.Cmd {
-	if msg.gen != q.gen {
-		if msg.err != nil {
-			q.c.setError(q.c.text.ErrSaveFmt, msg.err)
-		}
-		return nil
+	if failed, back := takeSaved(q.c, &q.g, msg.gen, q.gen, msg.review, msg.err); back {
+		return q.restore(failed, failed.review.Before)
 	}
-	failed, ok, stale := q.g.saved(msg.review, msg.err)
-	switch {
-	case stale:
-		return nil
-	case ok:
-		q.c.setCard(msg.review.NoteID, msg.review.After) // the list is current on return
-		return nil
-	}
-	q.c.held = nil // the failed card comes back; keys meant for what followed are dropped
-	q.c.setError(q.c.text.ErrSaveFmt, msg.err)
-	return q.restore(failed, failed.review.Before)
+	return nil
 }
 
 // undone takes the result of an undo.
 func (q *quizModel) undone(msg reviewUndoneMsg) tea.Cmd {
-	if msg.gen != q.gen {
-		return nil
+	if g, back := takeUndone(q.c, &q.g, msg.gen, q.gen, msg.review, msg.ok, msg.err); back {
+		return q.restore(g, msg.review.Before)
 	}
-	if msg.err != nil {
-		q.c.held = nil
-		q.g.pending--
-		q.c.setError(q.c.text.ErrUndoFmt, msg.err)
-		return nil
-	}
-	g, odd := q.g.undone(msg.review, msg.ok)
-	if odd {
-		q.c.errText = q.c.text.ErrUndoOdd
-		return nil
-	}
-	if b := msg.review.Before; b.State == srs.New && b.Reps == 0 {
-		q.c.dropCard(msg.review.NoteID)
-	} else {
-		q.c.setCard(msg.review.NoteID, b)
-	}
-	q.c.status = q.c.text.Undone
-	return q.restore(g, msg.review.Before)
+	return nil
 }
 
 // restore puts the newest graded card back on screen, answer shown, with
@@ -573,14 +544,8 @@ func (q *quizModel) updateKeys() {
 	all := []*key.Binding{&k.Type, &k.StopTyping, &k.Reveal, &k.Tick, &k.Again, &k.Hard, &k.Good, &k.Easy,
 		&k.Accept, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Bookmark, &k.Undo,
 		&k.End, &k.Confirm, &k.Cancel, &k.StudyMarked, &k.StudyAll, &k.Back, &k.Full}
-	for _, b := range all {
-		b.SetEnabled(false)
-	}
-	on := func(bs ...*key.Binding) {
-		for _, b := range bs {
-			b.SetEnabled(true)
-		}
-	}
+	enableOnly(all)
+	on := func(bs ...*key.Binding) { enableOnly(nil, bs...) }
 	switch {
 	case q.typing:
 		on(&k.StopTyping)

@@ -65,19 +65,7 @@ func (q quizModel) header() string {
 	inner := q.width - s.TitleBar.GetHorizontalFrameSize()
 	mode := map[store.Mode]string{store.ModeDue: t.ModeDue, store.ModeBookmarked: t.ModeMarked,
 		store.ModeAll: t.ModeAll, store.ModeOne: t.ModeOne, store.ModeCram: t.ModeCram}[q.mode]
-	left := fmt.Sprintf(t.QuizHeaderFmt, mode)
-	right := ""
-	switch {
-	case q.g.pending > 0:
-		right = t.Saving
-	case len(q.g.history) > 0:
-		right = fmt.Sprintf(t.SavedFmt, q.g.savedCount())
-	}
-	line := left
-	if gap := inner - ansi.StringWidth(left) - ansi.StringWidth(right); right != "" && gap >= 2 {
-		line = left + strings.Repeat(" ", gap) + right
-	}
-	bar := s.TitleBar.Width(q.width).Render(truncate(line, inner))
+	bar := s.TitleBar.Width(q.width).Render(truncate(spread(fmt.Sprintf(t.QuizHeaderFmt, mode), q.c.saveState(&q.g), inner), inner))
 	if q.step != quizQuestion && q.step != quizAnswer {
 		return bar
 	}
