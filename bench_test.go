@@ -4,10 +4,18 @@ package main
 // pseudo-terminal, for the embedded deck and for a generated deck of
 // 10,000 notes with 1,000 bookmarks and 100,000 reviews (notes/deckgen).
 // They run only with -bench; .ci/bench collects them into one table.
+//
+// The bars are ratios to glow v2.1.2, the Charm stack's own markdown
+// reader, measured in the same harness and the same run, interleaved with
+// mianjing: this VM's speed drifts by tens of percent between runs, so
+// only figures taken side by side compare. Set GLOW to a glow binary
+// (.ci/bench builds one from ../shared/peers); without it the glow figures
+// are left out and mianjing's are still reported.
 
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -24,6 +32,10 @@ import (
 // Window of every benchmark run.
 const benchCols, benchRows = 100, 30
 
+// peerNoteID is the note both programs show: 4.6 KB of Chinese with lists,
+// a table and a Python block, so both pay for wrapping and highlighting.
+const peerNoteID = "multi-head-attention"
+
 // benchDeck is a deck and store the binary is run with.
 type benchDeck struct {
 	name   string
@@ -31,6 +43,7 @@ type benchDeck struct {
 	db     string   // store to copy before a run
 	titles []string // the deck's titles, in order
 	marked int      // bookmarks in db
+	read   int      // index of the note the reading benchmarks open
 }
 
 // args returns the command line for a run on the store copy db.
@@ -44,13 +57,14 @@ func (d benchDeck) args(db string) []string {
 
 // firstFrame reports whether screen is the list's first complete frame:
 // the header with the progress loaded (the bookmark count), the first ten
-// rows, and the help line at the bottom.
+// rows (the start of their titles: long ones are cut), and the help line
+// at the bottom.
 func (d benchDeck) firstFrame(screen string) bool {
 	if !strings.Contains(screen, fmt.Sprintf("收藏 %d", d.marked)) || !strings.Contains(screen, "退出") {
 		return false
 	}
 	for _, t := range d.titles[:min(10, len(d.titles))] {
-		if !strings.Contains(screen, t) {
+		if r := []rune(t); !strings.Contains(screen, string(r[:min(12, len(r))])) {
 			return false
 		}
 	}
@@ -69,9 +83,22 @@ func benchDecks(b *testing.B) []benchDeck {
 	for i := range big {
 		big[i] = deckgen.Title(i)
 	}
+	read := slices.IndexFunc(emb.Notes, func(n notes.Note) bool { return n.ID == peerNoteID })
+	if read < 0 {
+		b.Fatalf("the embedded deck has no note %q", peerNoteID)
+	}
+	// In the large deck, the longest of the first 20 notes: it must be
+	// longer than a screen to scroll.
+	bigRead := 0
+	for i := range 20 {
+		_, data := deckgen.NoteFile(i)
+		if _, longest := deckgen.NoteFile(bigRead); len(data) > len(longest) {
+			bigRead = i
+		}
+	}
 	return []benchDeck{
-		{name: "embedded", db: embDB, titles: titlesOf(emb), marked: deckgen.Small().Bookmarks},
-		{name: "10k", notes: fx.DeckDir, db: fx.DB, titles: big, marked: deckgen.Bookmarks},
+		{name: "embedded", db: embDB, titles: titlesOf(emb), marked: deckgen.Small().Bookmarks, read: read},
+		{name: "10k", notes: fx.DeckDir, db: fx.DB, titles: big, marked: deckgen.Bookmarks, read: bigRead},
 	}
 }
 
@@ -94,45 +121,321 @@ func copyDB(b *testing.B, d benchDeck) string {
 }
 
 // benchEnv is the child's environment: Chinese interface, colour, a
-// private home.
+// private home (glow keeps its configuration and log there too).
 func benchEnv(b *testing.B) []string {
 	home := b.TempDir()
 	return []string{"LANG=zh_CN.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=", "NO_COLOR=",
-		"HOME=" + home, "XDG_DATA_HOME=" + filepath.Join(home, "data")}
+		"HOME=" + home, "XDG_DATA_HOME=" + filepath.Join(home, "data"),
+		"XDG_CONFIG_HOME=" + filepath.Join(home, "config"), "XDG_CACHE_HOME=" + filepath.Join(home, "cache")}
+}
+
+// median returns the median of ds in milliseconds, or -1 if ds is empty.
+func median(ds []time.Duration) float64 {
+	if len(ds) == 0 {
+		return -1
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return float64(s[len(s)/2]) / float64(time.Millisecond)
 }
 
 // reportMedian reports the median of ds in milliseconds under unit.
 func reportMedian(b *testing.B, ds []time.Duration, unit string) {
-	if len(ds) == 0 {
-		return
+	if m := median(ds); m >= 0 {
+		b.ReportMetric(m, unit)
 	}
-	s := slices.Clone(ds)
-	slices.Sort(s)
-	b.ReportMetric(float64(s[len(s)/2])/float64(time.Millisecond), unit)
+}
+
+// glow is the peer program: glow v2.1.2's pager on the peer note.
+type glow struct {
+	bin  string // the binary ($GLOW)
+	note string // the note's markdown file, front matter and all
+	text string // the start of its first paragraph: a frame showing it is not blank
+}
+
+// peer returns glow on the peer note, or false if $GLOW is unset.
+func peer(b *testing.B) (glow, bool) {
+	b.Helper()
+	bin := os.Getenv("GLOW")
+	if bin == "" {
+		return glow{}, false
+	}
+	if _, err := os.Stat(bin); err != nil {
+		b.Fatalf("GLOW: %v", err)
+	}
+	deck, err := notes.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := slices.IndexFunc(deck.Notes, func(n notes.Note) bool { return n.ID == peerNoteID })
+	if i < 0 {
+		b.Fatalf("the embedded deck has no note %q", peerNoteID)
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(deck.Notes[i].Body), "\n")
+	r := []rune(first)
+	text := string(r[:min(6, len(r))])
+	files, err := filepath.Glob(filepath.Join("notes", "deck", "*.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if strings.Contains(string(data), "\nid: "+peerNoteID+"\n") {
+			return glow{bin: bin, note: f, text: text}, true
+		}
+	}
+	b.Fatalf("no file in notes/deck holds the note %q", peerNoteID)
+	return glow{}, false
+}
+
+func (g glow) args() []string {
+	abs, _ := filepath.Abs(g.note)
+	return []string{"-t", "-s", "dark", abs}
+}
+
+// frame reports whether screen is a complete frame of glow's pager: the
+// status bar is drawn last, about one 60 Hz tick after the document.
+func (g glow) frame(screen string) bool {
+	return strings.Contains(screen, "? Help")
+}
+
+// firstFrame starts glow and returns the time to its first complete frame
+// and whether that frame shows the note (in a fraction of starts glow's two
+// renders race and it shows an empty document for good).
+func (g glow) firstFrame(b *testing.B, env []string) (time.Duration, bool) {
+	b.Helper()
+	shown := false
+	dt, err := termtest.TimeToFirstFrame(g.bin, g.args(), env, benchCols, benchRows, func(s string) bool {
+		if !g.frame(s) {
+			return false
+		}
+		shown = strings.Contains(s, g.text)
+		return true
+	}, e2eWait)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return dt, shown
+}
+
+// start runs glow's pager until it shows the note at the top of a
+// scrollable page, restarting it after a bad start: the render race leaves
+// either a blank document or the text with a status of 100% that j does
+// not scroll.
+func (g glow) start(b *testing.B) *termtest.Term {
+	b.Helper()
+	// On a loaded machine more than half of the starts can go bad.
+	for range 30 {
+		term := termtest.Start(b, g.bin, g.args(), benchEnv(b), benchCols, benchRows)
+		s, err := term.WaitFor(g.frame, e2eWait)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if strings.Contains(s, g.text) && strings.Contains(s, " 0%  ? Help") {
+			return term
+		}
+		term.Key("q")
+		if _, err := term.Wait(e2eWait); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Fatal("glow started badly 30 times")
+	return nil
 }
 
 // BenchmarkStartup is process start to the first complete frame of the
 // list (progress loaded) in a 100×30 pseudo-terminal; first-frame-ms is
-// the median over the runs.
+// the median over the runs. On the embedded deck, with $GLOW, each run is
+// paired with a start of glow on the peer note (its first frame with the
+// status bar, the order alternating): glow-first-frame-ms, the ratio
+// x-glow, and glow-blank-runs, starts left out because glow showed an
+// empty document.
 func BenchmarkStartup(b *testing.B) {
 	for _, d := range benchDecks(b) {
 		b.Run(d.name, func(b *testing.B) {
+			g, withGlow := peer(b)
+			withGlow = withGlow && d.notes == ""
 			args, env := d.args(copyDB(b, d)), benchEnv(b)
-			// One run outside the measurement: the page cache holds the
-			// binary and the files afterwards, as for a learner's second
-			// start of the day.
-			if _, err := termtest.TimeToFirstFrame(binPath(), args, env, benchCols, benchRows, d.firstFrame, e2eWait); err != nil {
-				b.Fatal(err)
-			}
-			var ds []time.Duration
-			for b.Loop() {
+			mj := func() time.Duration {
 				dt, err := termtest.TimeToFirstFrame(binPath(), args, env, benchCols, benchRows, d.firstFrame, e2eWait)
 				if err != nil {
 					b.Fatal(err)
 				}
-				ds = append(ds, dt)
+				return dt
+			}
+			// One run of each outside the measurement: the page cache holds
+			// the binaries and the files afterwards, as for a learner's
+			// second start of the day.
+			mj()
+			if withGlow {
+				g.firstFrame(b, env)
+			}
+			var ds, gs []time.Duration
+			blank, i := 0, 0
+			for b.Loop() {
+				if !withGlow {
+					ds = append(ds, mj())
+					continue
+				}
+				run := []func(){
+					func() { ds = append(ds, mj()) },
+					func() {
+						if dt, shown := g.firstFrame(b, env); shown {
+							gs = append(gs, dt)
+						} else {
+							blank++
+						}
+					},
+				}
+				run[i%2]()
+				run[1-i%2]()
+				i++
 			}
 			reportMedian(b, ds, "first-frame-ms")
+			if withGlow {
+				reportMedian(b, gs, "glow-first-frame-ms")
+				if len(gs) > 0 {
+					b.ReportMetric(median(ds)/median(gs), "x-glow")
+				}
+				b.ReportMetric(float64(blank), "glow-blank-runs")
+			}
+		})
+	}
+}
+
+// quietFor is how long a program must write nothing for its screen to
+// count as settled.
+const quietFor = 150 * time.Millisecond
+
+// settle waits until term has written nothing for quietFor and returns
+// the screen.
+func settle(b *testing.B, term *termtest.Term) string {
+	b.Helper()
+	last := term.ScreenText()
+	for {
+		s, err := term.WaitFor(func(s string) bool { return s != last }, quietFor)
+		if err != nil {
+			if strings.Contains(err.Error(), "output ended") {
+				b.Fatalf("the program exited: %v", err)
+			}
+			return last
+		}
+		last = s
+	}
+}
+
+// toggle is a program and two keys that undo each other (down and up, j
+// and k, a character and backspace), pressed in turn.
+type toggle struct {
+	name    string
+	term    *termtest.Term
+	keys    [2]string
+	screens [2]string // the settled screen after each key
+	next    int
+	ds      []time.Duration
+}
+
+// calibrate presses both keys once and records the screen each leaves.
+func (t *toggle) calibrate(b *testing.B) {
+	b.Helper()
+	before := settle(b, t.term)
+	for i, k := range t.keys {
+		t.term.Key(k)
+		t.screens[i] = settle(b, t.term)
+	}
+	if t.screens[0] == before || t.screens[1] != before {
+		b.Fatalf("%s: %q then %q do not change the screen and back; screens:\n%s\n---\n%s\n---\n%s",
+			t.name, t.keys[0], t.keys[1], before, t.screens[0], t.screens[1])
+	}
+}
+
+// press sends the next key and records the time until the screen is the
+// one that key left at calibration: keypress to frame done.
+func (t *toggle) press(b *testing.B) {
+	b.Helper()
+	want := t.screens[t.next]
+	start := time.Now()
+	t.term.Key(t.keys[t.next])
+	if _, err := t.term.WaitFor(func(s string) bool { return s == want }, e2eWait); err != nil {
+		b.Fatalf("%s after %q: %v", t.name, t.keys[t.next], err)
+	}
+	t.ds = append(t.ds, time.Since(start))
+	t.next ^= 1
+}
+
+// BenchmarkKeypress is keypress to frame done in a 100×30 pseudo-terminal:
+// the time from sending a key until the screen is the one the key leaves.
+// Four programs run side by side and each op presses one key in each, in
+// a random order, after a random pause, so a key lands anywhere between
+// two frame ticks:
+//
+//   - list-ms: down or up in mianjing's list, between the first two notes;
+//   - scroll-ms: j or k in mianjing's reading view, on the peer note (the
+//     large deck: the longest of its first 20 notes);
+//   - filter-ms: one more character in mianjing's filter box ("注意" +
+//     "力"), or backspace;
+//   - glow-scroll-ms: j or k in glow's pager on the peer note ($GLOW).
+func BenchmarkKeypress(b *testing.B) {
+	for _, d := range benchDecks(b) {
+		b.Run(d.name, func(b *testing.B) {
+			start := func() *termtest.Term {
+				term := termtest.Start(b, binPath(), d.args(copyDB(b, d)), benchEnv(b), benchCols, benchRows)
+				if _, err := term.WaitFor(d.firstFrame, e2eWait); err != nil {
+					b.Fatal(err)
+				}
+				return term
+			}
+			list := &toggle{name: "list", term: start(), keys: [2]string{"down", "up"}}
+
+			read := &toggle{name: "reading view", term: start(), keys: [2]string{"j", "k"}}
+			for range d.read {
+				read.term.Key("down")
+			}
+			read.term.Key("enter")
+			pos := fmt.Sprintf("%d/%d", d.read+1, len(d.titles))
+			if _, err := read.term.WaitFor(func(s string) bool {
+				return strings.Contains(s, pos) && strings.Contains(s, d.titles[d.read]) &&
+					strings.Contains(s, "%") && !strings.Contains(s, "渲染中")
+			}, e2eWait); err != nil {
+				b.Fatalf("opening note %d: %v", d.read+1, err)
+			}
+
+			filter := &toggle{name: "filter", term: start(), keys: [2]string{"力", "backspace"}}
+			filter.term.Key("/")
+			// One key at a time: two typed at once start two searches, and
+			// the first one's result can land last (see BENCHMARKS.md).
+			for _, k := range []string{"注", "意"} {
+				filter.term.Key(k)
+				settle(b, filter.term)
+			}
+
+			toggles := []*toggle{list, read, filter}
+			if g, ok := peer(b); ok {
+				toggles = append(toggles, &toggle{name: "glow", term: g.start(b), keys: [2]string{"j", "k"}})
+			}
+			for _, t := range toggles {
+				t.calibrate(b)
+			}
+			for b.Loop() {
+				for _, i := range rand.Perm(len(toggles)) {
+					// A pause of at least one 60 Hz frame, uniform over one
+					// more, puts the key at a random phase of either ticker.
+					time.Sleep(20*time.Millisecond + rand.N(17*time.Millisecond))
+					toggles[i].press(b)
+				}
+			}
+			reportMedian(b, list.ds, "list-ms")
+			reportMedian(b, read.ds, "scroll-ms")
+			reportMedian(b, filter.ds, "filter-ms")
+			if len(toggles) == 4 {
+				g := toggles[3].ds
+				reportMedian(b, g, "glow-scroll-ms")
+				b.ReportMetric(median(list.ds)/median(g), "list-x-glow")
+				b.ReportMetric(median(read.ds)/median(g), "scroll-x-glow")
+			}
 		})
 	}
 }
@@ -140,16 +443,24 @@ func BenchmarkStartup(b *testing.B) {
 // BenchmarkSession runs a scripted session — move down the list, open a
 // note and scroll it, filter, grade three cards of a self-test, quit — and
 // reports the process's peak resident set size (the largest over the
-// runs).
+// runs). On the embedded deck, with $GLOW, each run is paired with a glow
+// session (open the peer note, scroll ten lines, quit): glow-peak-RSS-MB.
 func BenchmarkSession(b *testing.B) {
 	for _, d := range benchDecks(b) {
 		b.Run(d.name, func(b *testing.B) {
-			var peak int64
+			g, withGlow := peer(b)
+			withGlow = withGlow && d.notes == ""
+			var peak, glowPeak int64
 			for b.Loop() {
-				rss := runSession(b, d)
-				peak = max(peak, rss)
+				peak = max(peak, runSession(b, d))
+				if withGlow {
+					glowPeak = max(glowPeak, glowSession(b, g))
+				}
 			}
 			b.ReportMetric(float64(peak)/(1<<20), "peak-RSS-MB")
+			if withGlow {
+				b.ReportMetric(float64(glowPeak)/(1<<20), "glow-peak-RSS-MB")
+			}
 		})
 	}
 }
@@ -205,6 +516,26 @@ func runSession(b *testing.B, d benchDeck) int64 {
 	term.Key("ctrl+c")
 	if code, err := term.Wait(e2eWait); err != nil || code != 0 {
 		b.Fatalf("exit code %d, %v; screen:\n%s", code, err, term.ScreenText())
+	}
+	return rss
+}
+
+// glowSession opens the peer note in glow, scrolls ten lines and returns
+// glow's peak RSS in bytes.
+func glowSession(b *testing.B, g glow) int64 {
+	b.Helper()
+	term := g.start(b)
+	for range 10 {
+		term.Key("j")
+	}
+	settle(b, term)
+	rss, err := peakRSS(term.Pid())
+	if err != nil {
+		b.Skipf("cannot read the peak RSS: %v", err)
+	}
+	term.Key("q")
+	if _, err := term.Wait(e2eWait); err != nil {
+		b.Fatal(err)
 	}
 	return rss
 }
