@@ -366,7 +366,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.interview.renderedNote(msg)
 		return nil
 
-	case list.FilterMatchesMsg:
+	case list.FilterMatchesMsg, filterResultMsg:
 		// The list's filtering runs in a command; its result is the list's
 		// whichever view has focus.
 		cmd = m.list.Update(msg)

@@ -120,3 +120,19 @@ func TestFilterMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// Keys typed together start two searches; the first one's result may land
+// last, and must not replace the rows of the filter as it stands.
+func TestFilterResultsOutOfOrder(t *testing.T) {
+	d := newDriver(t, Options{}, 100, 30)
+	d.keys("/")
+	m, first := d.m.Update(press("k"))
+	d.m = m.(*Model)
+	m, second := d.m.Update(press("v"))
+	d.m = m.(*Model)
+	d.send(d.exec(second)...) // "kv": one note
+	d.send(d.exec(first)...)  // "k", late: every note
+	if n := len(d.m.list.list.VisibleItems()); n != 1 || d.selectedID() != "note-05" {
+		t.Errorf("filter %q shows %d rows (selected %q), want the one KV note", d.m.list.list.FilterValue(), n, d.selectedID())
+	}
+}

@@ -328,9 +328,21 @@ func (m *listModel) Update(msg tea.Msg) tea.Cmd {
 			return m.c.navigate(startInterviewMsg{})
 		}
 	}
+	if fm, ok := msg.(filterResultMsg); ok {
+		// Two searches can run at once (keys typed together); only the
+		// one for the filter as it stands now may set the rows.
+		if fm.term != m.list.FilterValue() {
+			return nil
+		}
+		msg = fm.matches
+	}
 	opening := !m.capturing()
 	before := m.list.Index()
+	term := m.list.FilterValue()
 	m.list, cmd = m.list.Update(msg)
+	if m.list.FilterValue() != term || m.capturing() {
+		cmd = tagFilter(cmd, m.list.FilterValue())
+	}
 	if after := m.list.Index(); after < before {
 		m.skipHeading(-1)
 	} else {
@@ -563,4 +575,34 @@ func nextChapter(chapters []string, cur string, dir int) string {
 		return cur
 	}
 	return chapters[(i+dir+len(chapters))%len(chapters)]
+}
+
+// filterResultMsg is a search's result (list.FilterMatchesMsg) with the
+// filter it searched for, set by tagFilter.
+type filterResultMsg struct {
+	term    string
+	matches list.FilterMatchesMsg
+}
+
+// tagFilter wraps the bubbles list's commands so that a search's result
+// comes back with its term: the list runs each keystroke's search in a
+// command of its own, and the results can arrive out of order.
+func tagFilter(cmd tea.Cmd, term string) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		switch msg := cmd().(type) {
+		case list.FilterMatchesMsg:
+			return filterResultMsg{term: term, matches: msg}
+		case tea.BatchMsg:
+			out := make(tea.BatchMsg, len(msg))
+			for i, c := range msg {
+				out[i] = tagFilter(c, term)
+			}
+			return out
+		default:
+			return msg
+		}
+	}
 }
