@@ -32,6 +32,13 @@ type listModel struct {
 	keys  listKeys
 	list  list.Model
 	scope scope
+	// rows are the drawn rows the delegate copies out in View; rowGen
+	// advances when the items or styles change (see rowStamp).
+	rows   *rowCache
+	rowGen int
+	// laid is what the last layout measured for; a key that changes none
+	// of it (a cursor move) needs no new layout.
+	laid layoutKey
 	// search returns every note's FilterValue, lower-cased once on first
 	// use (from the filter's command, or warmed when the filter opens).
 	search func() []string
@@ -43,7 +50,8 @@ type listModel struct {
 }
 
 func newList(c *common) listModel {
-	l := list.New(nil, noteDelegate{c}, 0, 0)
+	rows := &rowCache{rows: map[rowKey]string{}}
+	l := list.New(nil, noteDelegate{c: c, rows: rows}, 0, 0)
 	l.Filter = filterNotes
 	l.KeyMap = c.keys.List.bubblesListKeys()
 	l.DisableQuitKeybindings()
@@ -62,7 +70,7 @@ func newList(c *common) listModel {
 		}
 		return out
 	})
-	m := listModel{c: c, keys: c.keys.List, list: l, search: search}
+	m := listModel{c: c, keys: c.keys.List, list: l, search: search, rows: rows}
 	m.restyle()
 	m.setItems()
 	return m
@@ -70,6 +78,7 @@ func newList(c *common) listModel {
 
 // restyle pushes the current styles into the bubbles list.
 func (m *listModel) restyle() tea.Cmd {
+	m.rowGen++
 	s := m.c.styles
 	m.list.FilterInput.SetStyles(s.Input)
 	m.list.Paginator.ActiveDot = s.DotActive
@@ -106,6 +115,7 @@ func (m listModel) scopeNotes() []int {
 // setItems reloads the rows for the scope, keeping the selected note
 // selected when it is still shown (else the same row number).
 func (m *listModel) setItems() tea.Cmd {
+	m.rowGen++
 	prevNote, prevRow := -1, m.list.Index()
 	if it, ok := m.list.SelectedItem().(noteItem); ok {
 		prevNote = it.index
@@ -336,6 +346,9 @@ func (m *listModel) Update(msg tea.Msg) tea.Cmd {
 		}
 		msg = fm.matches
 	}
+	if _, ok := msg.(list.FilterMatchesMsg); ok || m.capturing() {
+		m.rowGen++ // the matches, and so the highlights, may change
+	}
 	opening := !m.capturing()
 	before := m.list.Index()
 	term := m.list.FilterValue()
@@ -422,6 +435,7 @@ func (m listModel) FullHelp() [][]key.Binding {
 // SetSize sets the view's size.
 func (m *listModel) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = w, h
+	m.rowGen++ // shown again (after a self-test, say): draw the rows afresh
 	m.layout()
 	return nil
 }
@@ -430,6 +444,13 @@ func (m *listModel) SetSize(w, h int) tea.Cmd {
 // page dots are ours: the list's own reserve their height from the page
 // count before it is recomputed, and overflow by a line when paging starts.
 func (m *listModel) layout() {
+	defer m.fillRows()
+	m.updateKeys()
+	k := m.layoutKey()
+	if k == m.laid && m.width != 0 {
+		return
+	}
+	m.laid = k
 	if m.width == 0 {
 		// No window size yet (the model is being built): the first
 		// WindowSizeMsg lays the list out; measuring now was a third of
@@ -603,6 +624,48 @@ func tagFilter(cmd tea.Cmd, term string) tea.Cmd {
 			return out
 		default:
 			return msg
+		}
+	}
+}
+
+// layoutKey is everything the list's layout depends on: the size, the help
+// shown, the keys it lists, the rows (the page dots) and the filter box.
+type layoutKey struct {
+	width, height int
+	fullHelp      bool
+	keys          uint32
+	rows          int
+	filter        list.FilterState
+	status        bool
+}
+
+func (m *listModel) layoutKey() layoutKey {
+	return layoutKey{width: m.width, height: m.height, fullHelp: m.c.help.ShowAll, keys: m.enabledKeys(),
+		rows: len(m.list.VisibleItems()), filter: m.list.FilterState(), status: m.c.status != "" || m.c.errText != ""}
+}
+
+// fillRows draws the page's note rows that the cache lacks, emptying it
+// first when what rows show has changed.
+func (m *listModel) fillRows() {
+	if m.width == 0 {
+		return
+	}
+	stamp := rowStamp{width: m.list.Width(), filter: m.list.FilterValue(), day: m.c.tally.day, gen: m.rowGen}
+	if stamp != m.rows.stamp || len(m.rows.rows) > maxCachedRows {
+		clear(m.rows.rows)
+		m.rows.stamp = stamp
+	}
+	d := noteDelegate{c: m.c}
+	items := m.list.VisibleItems()
+	start, end := m.list.Paginator.GetSliceBounds(len(items))
+	for i := start; i < end; i++ {
+		it, ok := items[i].(noteItem)
+		if !ok {
+			continue
+		}
+		k := rowKey{it.index, i == m.list.Index()}
+		if _, ok := m.rows.rows[k]; !ok {
+			m.rows.rows[k], _ = d.drawRow(it, m.list.Width(), k.selected, m.list.MatchesForItem(i))
 		}
 	}
 }

@@ -217,7 +217,38 @@ func filterNotes(term string, targets []string) []list.Rank {
 // noteDelegate draws one note per line: cursor, number, bookmark, title
 // (with filter matches), tags, difficulty and study state, never wider
 // than the list.
-type noteDelegate struct{ c *common }
+type noteDelegate struct {
+	c    *common
+	rows *rowCache // drawn in Update; nil draws every row afresh
+}
+
+// rowCache holds the list's drawn note rows by deck index and selection.
+// The list fills it in Update for the rows of the page (fillRows), so that
+// View only copies them out; it is emptied whenever what a row shows may
+// have changed, which stamp names.
+type rowCache struct {
+	stamp rowStamp
+	rows  map[rowKey]string
+}
+
+// rowKey names a drawn row.
+type rowKey struct {
+	index    int
+	selected bool
+}
+
+// rowStamp is what every row depends on besides its note and selection:
+// the width, the filter (its matches), the study day (the due labels) and
+// the list's generation, which setItems and restyle advance.
+type rowStamp struct {
+	width  int
+	filter string
+	day    int
+	gen    int
+}
+
+// maxCachedRows bounds the cache: a few pages.
+const maxCachedRows = 512
 
 func (d noteDelegate) Height() int { return 1 }
 
@@ -233,6 +264,12 @@ func (d noteDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	it, ok := item.(noteItem)
 	if !ok {
 		return
+	}
+	if d.rows != nil {
+		if row, ok := d.rows.rows[rowKey{it.index, index == m.Index()}]; ok {
+			_, _ = io.WriteString(w, row)
+			return
+		}
 	}
 	row, _ := d.drawRow(it, m.Width(), index == m.Index(), m.MatchesForItem(index))
 	_, _ = io.WriteString(w, row)

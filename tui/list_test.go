@@ -214,7 +214,7 @@ func TestHighlightSurvivesTruncation(t *testing.T) {
 	title := []rune(it.note.Title)
 	matches := []int{0, 1, 2, 3, 16, 17, 18, 19} // 位置编码, RoPE
 	for _, w := range []int{80, 40, 30, 26} {
-		line, _ := noteDelegate{c}.drawRow(it, w, true, matches)
+		line, _ := noteDelegate{c: c}.drawRow(it, w, true, matches)
 		if lw := lipgloss.Width(line); lw > w {
 			t.Errorf("width %d: line is %d wide", w, lw)
 		}
