@@ -92,6 +92,7 @@ func Run(o Options) error {
 	}
 	m := New(o)
 	m.interview.tick = tea.Tick // the countdown runs in a real program only
+	m.c.after = tea.Tick        // so does rendering ahead
 	watchErr := m.reload.startWatching()
 	if watchErr != nil {
 		m.c.setError(m.c.text.ErrWatchFmt, watchErr)
@@ -365,6 +366,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.quiz.renderedNote(msg)
 		m.interview.renderedNote(msg)
 		return nil
+
+	case warmMsg:
+		return m.warm(msg)
 
 	case list.FilterMatchesMsg, filterResultMsg:
 		// The list's filtering runs in a command; its result is the list's

@@ -83,6 +83,10 @@ type common struct {
 	// last one key.
 	confirmReset, confirmTitle, undoReset string
 
+	// after is tea.Tick in a running program and nil in tests, where the
+	// list renders nothing ahead (see warm.go).
+	after func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+
 	// held are keys that arrived while the self-test waited for a store
 	// write, in order; the root runs them once it has answered.
 	held []tea.KeyPressMsg

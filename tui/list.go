@@ -351,6 +351,7 @@ func (m *listModel) Update(msg tea.Msg) tea.Cmd {
 	}
 	opening := !m.capturing()
 	before := m.list.Index()
+	beforeNote := m.selectedIndex()
 	term := m.list.FilterValue()
 	m.list, cmd = m.list.Update(msg)
 	if m.list.FilterValue() != term || m.capturing() {
@@ -367,6 +368,9 @@ func (m *listModel) Update(msg tea.Msg) tea.Cmd {
 		cmd = tea.Batch(cmd, func() tea.Msg { search(); return nil })
 	}
 	m.layout()
+	if m.selectedIndex() != beforeNote {
+		cmd = tea.Batch(cmd, m.warmSoon())
+	}
 	return cmd
 }
 
@@ -668,4 +672,12 @@ func (m *listModel) fillRows() {
 			m.rows.rows[k], _ = d.drawRow(it, m.list.Width(), k.selected, m.list.MatchesForItem(i))
 		}
 	}
+}
+
+// selectedIndex is the deck index of the selected note, or -1.
+func (m *listModel) selectedIndex() int {
+	if it, ok := m.list.SelectedItem().(noteItem); ok {
+		return it.index
+	}
+	return -1
 }

@@ -38,6 +38,10 @@ type renderKey struct {
 	answer bool // Note.Answer() (the self-test), not the whole body
 }
 
+// warmMsg is sent by listModel.warmSoon once the cursor has rested on
+// note id: its rendering may be made ahead (Model.warm).
+type warmMsg struct{ id string }
+
 // noteRenderedMsg is sent by renderNoteCmd with a note's rendered text or
 // the renderer's error.
 type noteRenderedMsg struct {
