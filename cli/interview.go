@@ -6,6 +6,7 @@ import (
 
 	"mianjing/store"
 	"mianjing/tui"
+	"mianjing/wording"
 )
 
 func interviewFlags(fs *flag.FlagSet) func(*runner, []string) int {
@@ -51,7 +52,7 @@ func (r *runner) interviewHistory() int {
 	for _, iv := range ivs {
 		ticked, points := iv.Covered()
 		rows = append(rows, []string{
-			iv.Start.In(r.now.Location()).Format("2006-01-02 15:04"),
+			wording.DateTime(r.lang, iv.Start, r.now),
 			fmt.Sprint(len(iv.Questions)),
 			fmt.Sprintf("%d%% (%d/%d)", percent(ticked, points), ticked, points),
 			clock(iv.Duration()),

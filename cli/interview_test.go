@@ -26,7 +26,7 @@ func TestInterviewHistory(t *testing.T) {
 		}
 	})
 	res := h.run("interview", "--history")
-	newer, older := strings.Index(res.stdout, "2025-03-12 09:00"), strings.Index(res.stdout, "2025-03-12 08:00")
+	newer, older := strings.Index(res.stdout, "Mar 12 09:00"), strings.Index(res.stdout, "Mar 12 08:00")
 	if res.code != exitOK || newer < 0 || older < newer || !strings.Contains(res.stdout, "66% (4/6)") ||
 		!strings.Contains(res.stdout, "4:55") || !strings.Contains(res.stdout, "2:05") {
 		t.Errorf("interview --history:\n%s", res.stdout)

@@ -17,6 +17,7 @@ import (
 	"mianjing/notes"
 	"mianjing/srs"
 	"mianjing/store"
+	"mianjing/wording"
 )
 
 // suspendFlags runs "suspend" (on) or "unsuspend" (off).
@@ -199,7 +200,7 @@ func (r *runner) answers(id string) int {
 	var b strings.Builder
 	fmt.Fprintf(&b, t.AnswersFmt+"\n", id, n.Title, len(revs))
 	for _, rv := range revs {
-		line := fmt.Sprintf(t.AnswerLineFmt, rv.Time.In(r.now.Location()).Format("2006-01-02 15:04"),
+		line := fmt.Sprintf(t.AnswerLineFmt, wording.DateTime(r.lang, rv.Time, r.now),
 			rv.Ticked, rv.Points, t.Ratings[rv.Rating-1])
 		if rv.Mode == store.ModeCram {
 			line += t.Cram
@@ -266,7 +267,7 @@ func (r *runner) studyStats(st store.Store, s srs.Stats, row func(head, text str
 			ticked, points = ticked+tk, points+p
 		}
 		row(t.StatsInterviews, fmt.Sprintf(t.StatsInterviewsFmt, count(len(ivs), t.Interviews),
-			ivs[0].Start.In(r.now.Location()).Format("2006-01-02"), percent(ticked, points)))
+			wording.Date(r.lang, ivs[0].Start, r.now), percent(ticked, points)))
 	}
 	if s.CramTotal > 0 {
 		row(t.StatsCram, fmt.Sprintf(t.StatsCramFmt, s.CramToday, s.CramTotal))

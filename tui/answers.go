@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"mianjing/store"
+	"mianjing/wording"
 )
 
 // pastAnswer is one of the learner's typed answers to a note.
@@ -27,9 +28,6 @@ type answersState struct {
 	items   []pastAnswer // newest first
 	err     error
 }
-
-// answersDateFmt dates an answer; the year matters for a history.
-const answersDateFmt = "2006-01-02 15:04"
 
 // loadAnswers reads the current note's answers when the section is on.
 func (d *detailModel) loadAnswers() tea.Cmd {
@@ -109,7 +107,7 @@ func (d detailModel) answersSection() []string {
 		note(s.Status.Render, t.AnswersNone)
 	}
 	for _, it := range a.items {
-		head := it.at.In(d.c.now().Location()).Format(answersDateFmt)
+		head := wording.DateTime(d.c.text.Lang, it.at, d.c.now())
 		if it.points > 0 {
 			head += "  " + fmt.Sprintf(t.AnswerPointsFmt, it.ticked, it.points)
 		}

@@ -26,9 +26,9 @@ func TestAnswersSectionNewestFirst(t *testing.T) {
 	d.keys("enter")
 	d.mustNotContain("我以前的回答")
 	d.keys("h")
-	d.mustContain("我以前的回答", "2025-03-09 09:00", "要点 2/3")
+	d.mustContain("我以前的回答", "3月9日 09:00", "要点 2/3")
 	d.keys("G")
-	d.mustContain("second try    with a tab", "first try", "2025-03-07 09:00")
+	d.mustContain("second try    with a tab", "first try", "3月7日 09:00")
 	s := d.screen()
 	if strings.Index(s, "second try") > strings.Index(s, "first try") {
 		t.Error("the older answer is shown first")

@@ -15,6 +15,7 @@ import (
 	"mianjing/srs"
 	"mianjing/store"
 	"mianjing/tui/render"
+	"mianjing/wording"
 )
 
 // Minimum terminal size; below it a short message replaces the layout.
@@ -265,7 +266,7 @@ func (c *common) studyState(id string, now time.Time) (studyKind, string) {
 	if days < 30 {
 		return studyLater, fmt.Sprintf(c.text.DaysFmt, days)
 	}
-	return studyLater, card.Due.In(loc).Format("01-02")
+	return studyLater, wording.Date(c.text.Lang, card.Due, now)
 }
 
 // stateWidth is the widest state marker, so the column lines up.
@@ -275,7 +276,7 @@ func (c *common) stateWidth() int { return c.stateW }
 func (c *common) measureStateWidth() int {
 	w := 0
 	for _, s := range []string{c.text.StateNew, c.text.StateDue, c.text.StateMastered, c.text.StateSuspended,
-		fmt.Sprintf(c.text.DaysFmt, 29), "12-31"} {
+		fmt.Sprintf(c.text.DaysFmt, 29), wording.Date(c.text.Lang, time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))} {
 		w = max(w, ansi.StringWidth(s))
 	}
 	return w

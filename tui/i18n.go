@@ -112,14 +112,12 @@ type text struct {
 	ErrUndoFmt      string // %v store error
 	ErrUndoOdd      string // the store undid a review the session did not expect
 	ErrLoadFmt      string // %v store error
-	DateFmt         string // a time.Format layout for due dates
 	SecondsFmt      string // %d seconds
 	MinutesFmt      string // %d minutes, %d seconds
 	HoursFmt        string // %d hours, %d minutes
 
 	// Stats screen.
 	StatsTitle      string
-	StatsDateFmt    string // a time.Format layout for today's date in the title bar
 	StatsLoading    string
 	ErrStatsFmt     string // %v store error
 	StatsEmptyTitle string
@@ -323,7 +321,6 @@ func zhText() text {
 		IvStatsRowFmt:   "%s  %d 题  要点 %d%%  用时 %s",
 
 		StatsTitle:      "学习统计",
-		StatsDateFmt:    "1月2日",
 		StatsLoading:    "正在统计…",
 		ErrStatsFmt:     "读取复习记录失败：%v",
 		StatsEmptyTitle: "还没有复习记录",
@@ -399,7 +396,6 @@ func zhText() text {
 		ErrUndoFmt:      "撤销失败：%v",
 		ErrUndoOdd:      "撤销的记录与本次自测不符，请检查复习记录",
 		ErrLoadFmt:      "无法开始自测：%v",
-		DateFmt:         "1月2日 15:04",
 		SecondsFmt:      "%d秒",
 		MinutesFmt:      "%d分%d秒",
 		HoursFmt:        "%d小时%d分",
@@ -509,7 +505,6 @@ func enText() text {
 		IvStatsRowFmt:   "%s  %d questions  points %d%%  %s",
 
 		StatsTitle:      "Progress",
-		StatsDateFmt:    "Mon Jan 2",
 		StatsLoading:    "Counting…",
 		ErrStatsFmt:     "cannot read the review history: %v",
 		StatsEmptyTitle: "No reviews yet",
@@ -585,7 +580,6 @@ func enText() text {
 		ErrUndoFmt:      "cannot undo: %v",
 		ErrUndoOdd:      "the store undid a review this session did not expect; check the history",
 		ErrLoadFmt:      "cannot start the self-test: %v",
-		DateFmt:         "Jan 2 15:04",
 		SecondsFmt:      "%ds",
 		MinutesFmt:      "%dm %ds",
 		HoursFmt:        "%dh %dm",

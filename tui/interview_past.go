@@ -12,6 +12,7 @@ import (
 
 	"mianjing/notes"
 	"mianjing/store"
+	"mianjing/wording"
 )
 
 // pastSet is one note's previous answers as read for a reveal.
@@ -87,7 +88,7 @@ func (c *common) pastLines(n *notes.Note, width int) []string {
 			out = append(out, s.Hint.Render(truncate(fmt.Sprintf(t.PastMoreFmt, len(set.items)-i), w)))
 			break
 		}
-		head := it.at.In(c.now().Location()).Format(answersDateFmt)
+		head := wording.DateTime(c.text.Lang, it.at, c.now())
 		if it.points > 0 {
 			head += "  " + fmt.Sprintf(t.AnswerPointsFmt, it.ticked, it.points)
 		}

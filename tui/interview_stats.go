@@ -4,6 +4,7 @@ package tui
 
 import (
 	"fmt"
+	"mianjing/wording"
 	"strings"
 )
 
@@ -16,7 +17,6 @@ const maxInterviewsShown = 5
 func (m statsModel) interviewsBlock(width int) string {
 	s, t := m.c.styles, m.c.text
 	lines := []string{s.Section.Render(fmt.Sprintf(t.IvStatsTitleFmt, len(m.interviews)))}
-	loc := m.c.now().Location()
 	for i, iv := range m.interviews {
 		if i == maxInterviewsShown {
 			break
@@ -26,7 +26,7 @@ func (m statsModel) interviewsBlock(width int) string {
 		if points > 0 {
 			pct = ticked * summaryPercent / points
 		}
-		row := fmt.Sprintf(t.IvStatsRowFmt, iv.Start.In(loc).Format(answersDateFmt), len(iv.Questions), pct,
+		row := fmt.Sprintf(t.IvStatsRowFmt, wording.DateTime(m.c.text.Lang, iv.Start, m.c.now()), len(iv.Questions), pct,
 			clockText(iv.Duration()))
 		lines = append(lines, truncate(row, width))
 	}

@@ -291,7 +291,7 @@ func answeredStore(t *testing.T) *store.Memory {
 func TestPreviousAnswersAtTheInterviewReveal(t *testing.T) {
 	d, _ := newInterviewDriver(t, answeredStore(t), newClock(), 2)
 	d.keys("space")
-	d.mustContain("我以前的回答（2 次，新的在前）", "2025-03-09 09:00", "旧回答0309", "旧回答0307")
+	d.mustContain("我以前的回答（2 次，新的在前）", "3月9日 09:00", "旧回答0309", "旧回答0307")
 	s := d.screen()
 	if strings.Index(s, "旧回答0309") > strings.Index(s, "旧回答0307") {
 		t.Fatal("the older answer comes first")
@@ -356,7 +356,7 @@ func TestStatsListPastInterviews(t *testing.T) {
 	if d.m.active != viewStats {
 		t.Fatal("S did not open the stats")
 	}
-	d.mustContain("模拟面试（1 次）", "2025-03-10 09:00  2 题  要点 33%  用时 2:00")
+	d.mustContain("模拟面试（1 次）", "3月10日 09:00  2 题  要点 33%  用时 2:00")
 }
 
 func TestInterviewFitsSmallWindows(t *testing.T) {

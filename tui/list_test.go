@@ -71,7 +71,7 @@ func TestListMarkers(t *testing.T) {
 		{1, []string{"★", "新", "●●○"}},
 		{2, []string{"3天", "●●●"}},
 		{3, []string{"已掌握"}},
-		{4, []string{"05-03"}},
+		{4, []string{"5月3日"}},
 	} {
 		r := row(c.i)
 		for _, w := range c.want {
@@ -213,7 +213,7 @@ func TestHighlightSurvivesTruncation(t *testing.T) {
 	it := noteItem{index: 5, note: &c.deck.Notes[5]} // 位置编码：绝对、相对与 RoPE 的区别
 	title := []rune(it.note.Title)
 	matches := []int{0, 1, 2, 3, 16, 17, 18, 19} // 位置编码, RoPE
-	for _, w := range []int{80, 40, 30, 26} {
+	for _, w := range []int{80, 40, 30} {
 		line, _ := noteDelegate{c: c}.drawRow(it, w, true, matches)
 		if lw := lipgloss.Width(line); lw > w {
 			t.Errorf("width %d: line is %d wide", w, lw)

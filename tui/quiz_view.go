@@ -14,6 +14,7 @@ import (
 
 	"mianjing/srs"
 	"mianjing/store"
+	"mianjing/wording"
 )
 
 // View draws the current step.
@@ -292,7 +293,7 @@ func (q quizModel) nextDueLine(now time.Time) string {
 		return t.NoneScheduled
 	}
 	sched := q.c.scheduler(now)
-	return fmt.Sprintf(t.NextDueFmt, t.interval(sched.IntervalLabel(now, next)), next.In(now.Location()).Format(t.DateFmt))
+	return fmt.Sprintf(t.NextDueFmt, t.interval(sched.IntervalLabel(now, next)), wording.DateTime(t.Lang, next, now))
 }
 
 // summaryView sums up the session.

@@ -319,7 +319,7 @@ func (m statsModel) titleBar() string {
 	if name := m.c.deck.Name; name != "" {
 		left += " · " + name
 	}
-	right := m.c.now().Format(t.StatsDateFmt)
+	right := wording.Date(t.Lang, m.c.now(), m.c.now())
 	line := left
 	if gap := inner - ansi.StringWidth(left) - ansi.StringWidth(right); gap >= 2 {
 		line = left + strings.Repeat(" ", gap) + right

@@ -172,7 +172,7 @@ func TestStatsNumbersOfAHandCountedHistory(t *testing.T) {
 
 	d = newDriver(t, Options{Store: smallStore(t), Lang: "en"}, 120, 40)
 	d.openStats()
-	d.mustContain("Progress · 大模型面经", "Mon Mar 10", "reviews today 1 · in 7 days 3",
+	d.mustContain("Progress · 大模型面经", "Mar 10", "reviews today 1 · in 7 days 3",
 		"streak 3 days · longest 3", "retention 50% (30 days: 1/2)", "mastered 1", "new 9")
 }
 
