@@ -424,14 +424,8 @@ func (q *quizModel) answerKey(k tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(k, km.Full), k.String() == "esc":
 			q.full = false
 			q.layout()
-		case key.Matches(k, km.Top):
-			q.vp.GotoTop()
-		case key.Matches(k, km.Bottom):
-			q.vp.GotoBottom()
 		default:
-			var cmd tea.Cmd
-			q.vp, cmd = q.vp.Update(k)
-			return cmd
+			return q.scroll(k)
 		}
 		return nil
 	}
@@ -461,9 +455,19 @@ func (q *quizModel) answerKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(k, km.End):
 		q.confirming = true
-	case key.Matches(k, km.Top):
+	default:
+		return q.scroll(k)
+	}
+	return nil
+}
+
+// scroll moves the reference answer: home and end, or the viewport's own
+// keys.
+func (q *quizModel) scroll(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, q.keys.Top):
 		q.vp.GotoTop()
-	case key.Matches(k, km.Bottom):
+	case key.Matches(k, q.keys.Bottom):
 		q.vp.GotoBottom()
 	default:
 		var cmd tea.Cmd
