@@ -65,17 +65,20 @@ func TestE2EInterview(t *testing.T) {
 	waitText(t, term, fmt.Sprintf("要点（已勾选 0/%d）", len(second.Points)))
 	term.Key("1")
 
-	waitText(t, term, "面试报告")
-	s := waitText(t, term, "报告已保存")
-	// The start of the first missed point: the rest may wrap.
-	missed := "漏掉：" + string([]rune(first.Points[1])[:min(4, len([]rune(first.Points[1])))])
-	for _, want := range []string{first.Title, second.Title, "共答 2 / 2 题",
-		fmt.Sprintf("要点 1/%d · 良好", len(first.Points)), fmt.Sprintf("要点 0/%d · 重来", len(second.Points)),
-		"/ 3:00", missed} {
+	s := waitText(t, term, "面试报告")
+	// The start of the first missed point, one to a line: the rest may wrap.
+	missed := "· " + string([]rune(first.Points[1])[:min(4, len([]rune(first.Points[1])))])
+	for _, want := range []string{first.Title, second.Title, "漏掉：", missed,
+		fmt.Sprintf("要点 1/%d · 良好", len(first.Points)), fmt.Sprintf("要点 0/%d · 重来", len(second.Points)), "/ 3:00"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("report lacks %q:\n%s", want, s)
 		}
 	}
+	// The totals end the page, which scrolls when taller than the window.
+	term.Key("pgdown")
+	term.Key("pgdown")
+	waitText(t, term, "共答 2 / 2 题")
+	waitText(t, term, "报告已保存")
 	term.Key("enter")
 	waitList(t, term, d)
 	quitApp(t, term)

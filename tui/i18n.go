@@ -196,7 +196,6 @@ type text struct {
 	IvNotGraded            string
 	IvReportRowFmt         string // %s time taken, %s budget, %d ticked, %d points, %s grade
 	IvMissed               string // before the missed points
-	IvListSep              string // between missed points
 	IvTotalsFmt            string // %d questions done, %d asked, %s time, %s budget
 	IvCoveredFmt           string // %d ticked, %d points, %d percent
 	IvOverFmt              string // %d questions over time
@@ -307,7 +306,6 @@ func zhText() text {
 		IvNotGraded:     "未评分",
 		IvReportRowFmt:  "用时 %s / %s · 要点 %d/%d · %s",
 		IvMissed:        "漏掉：",
-		IvListSep:       "、",
 		IvTotalsFmt:     "共答 %d / %d 题 · 用时 %s（预算 %s）",
 		IvCoveredFmt:    "要点覆盖 %d/%d（%d%%）",
 		IvOverFmt:       "超时 %d 题",
@@ -491,7 +489,6 @@ func enText() text {
 		IvNotGraded:     "not graded",
 		IvReportRowFmt:  "took %s / %s · points %d/%d · %s",
 		IvMissed:        "missed: ",
-		IvListSep:       "; ",
 		IvTotalsFmt:     "%d of %d questions · %s taken (budget %s)",
 		IvCoveredFmt:    "points covered %d/%d (%d%%)",
 		IvOverFmt:       "%d over time",

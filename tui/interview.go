@@ -348,6 +348,11 @@ func (m *interviewModel) key(k tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(k, km.Back) {
 			return m.done()
 		}
+		if m.step == ivReport {
+			var cmd tea.Cmd
+			m.vp, cmd = m.vp.Update(k)
+			return cmd
+		}
 	case ivQuestion:
 		switch {
 		case key.Matches(k, km.Type):
@@ -446,6 +451,7 @@ func (m *interviewModel) finish() tea.Cmd {
 	m.tickID++
 	m.input.Blur()
 	m.report = m.buildReport()
+	m.layout() // the report's page
 	if len(m.report.Questions) == 0 || m.c.store == nil {
 		return nil
 	}

@@ -130,9 +130,16 @@ func (m interviewModel) reportView(w int) string {
 			q.Ticked, q.Points, grade)
 		lines = append(lines, "   "+detail)
 		if len(q.Missed) > 0 {
-			missed := t.IvMissed + strings.Join(q.Missed, t.IvListSep)
-			for _, l := range strings.Split(ansi.Wrap(missed, max(1, w-3), ""), "\n") {
-				lines = append(lines, "   "+s.Hint.Render(l))
+			// One missed point a line, wrapped under its own text.
+			lines = append(lines, "   "+s.Hint.Render(strings.TrimSpace(t.IvMissed)))
+			for _, p := range q.Missed {
+				for j, l := range strings.Split(ansi.Wrap(p, max(1, w-7), ""), "\n") {
+					lead := "     · "
+					if j > 0 {
+						lead = "       "
+					}
+					lines = append(lines, s.Hint.Render(lead+l))
+				}
 			}
 		}
 	}

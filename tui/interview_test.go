@@ -76,8 +76,8 @@ func TestInterviewFlowAndReport(t *testing.T) {
 	d.mustContain("+0:20")
 	d.keys("space", "1")
 
-	d.mustContain("面试报告", "用时 1:01 / 3:00 · 要点 1/3 · 良好", "漏掉：原因、例子",
-		"用时 3:20 / 3:00 · 要点 0/3 · 重来", "漏掉：结论、原因、例子",
+	d.mustContain("面试报告", "用时 1:01 / 3:00 · 要点 1/3 · 良好", "漏掉：", "· 原因", "· 例子",
+		"用时 3:20 / 3:00 · 要点 0/3 · 重来", "· 结论",
 		"共答 2 / 2 题 · 用时 4:21（预算 6:00）", "要点覆盖 1/6（16%）", "超时 1 题", "报告已保存")
 	d.checkFits("report")
 
@@ -374,5 +374,40 @@ func TestInterviewFitsSmallWindows(t *testing.T) {
 		d.checkFits("confirm " + label)
 		d.keys("y")
 		d.checkFits("report " + label)
+	}
+}
+
+// The report is a page: left-aligned in the reading column and scrollable
+// when it is taller than the window, so its totals are never cut off.
+func TestInterviewReportScrolls(t *testing.T) {
+	clk := newClock()
+	d := newDriver(t, clk.opts(Options{Store: quizStore(t)}), 60, 14)
+	d.keys("m")
+	for d.m.interview.step == ivQuestion {
+		d.keys("space", "1")
+	}
+	if d.m.interview.step != ivReport {
+		t.Fatalf("step %v, want the report", d.m.interview.step)
+	}
+	d.mustContain("面试报告")
+	d.mustNotContain("要点覆盖")
+	d.keys("pgdown", "pgdown", "pgdown", "pgdown")
+	d.mustContain("要点覆盖")
+	d.checkFits("report")
+	// Left-aligned: the two lines of a question start at one margin.
+	var cols []int
+	for _, l := range strings.Split(d.screen(), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "· ") {
+			cols = append(cols, strings.Index(l, "· "))
+		}
+	}
+	if len(cols) < 3 {
+		t.Fatalf("missed points on screen: %v", cols)
+	}
+	for _, c := range cols {
+		if c != cols[0] {
+			t.Errorf("missed points start at columns %v", cols)
+			break
+		}
 	}
 }

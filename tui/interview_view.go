@@ -37,7 +37,9 @@ func (m interviewModel) View() string {
 	case ivAnswer:
 		return stack(hdr, m.answerTitle(), m.vp.View(), m.pointsView(m.compact), m.gradeView(), ftr)
 	case ivReport:
-		body = m.centre(m.reportView(m.colWidth()), h)
+		// A page, left-aligned in the reading column, that scrolls when it
+		// is taller than the window.
+		return stack(hdr, m.vp.View(), ftr)
 	}
 	return stack(hdr, body, ftr)
 }
@@ -320,6 +322,16 @@ func (m *interviewModel) layout() {
 		fixed := lipgloss.Height(m.answerTitle()) + lipgloss.Height(m.gradeView())
 		m.compact = body-fixed-lipgloss.Height(m.pointsView(false)) < minAnswerRows
 		m.vp.SetHeight(max(1, body-fixed-lipgloss.Height(m.pointsView(m.compact))))
+	case ivReport:
+		m.vp.SetHeight(body)
+		pad := strings.Repeat(" ", max(0, (m.width-m.colWidth())/2))
+		lines := strings.Split(m.reportView(m.colWidth()), "\n")
+		for i, l := range lines {
+			lines[i] = pad + l
+		}
+		y := m.vp.YOffset()
+		m.vp.SetContentLines(lines)
+		m.vp.SetYOffset(y)
 	}
 }
 
@@ -342,8 +354,10 @@ func (m *interviewModel) updateKeys() {
 	}
 	undo := len(m.g.history) > 0 && m.c.store != nil
 	switch m.step {
-	case ivLoading, ivEmpty, ivReport:
+	case ivLoading, ivEmpty:
 		on(&k.Back)
+	case ivReport:
+		on(&k.Back, &k.Up, &k.Down, &k.PageUp, &k.PageDown)
 	case ivQuestion:
 		on(&k.Type, &k.Reveal, &k.End)
 		k.Undo.SetEnabled(undo)
