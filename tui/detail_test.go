@@ -10,22 +10,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// open selects the list row showing title and opens it.
-func (d *driver) openTitle(title string) {
-	d.t.Helper()
-	for row, it := range d.m.list.list.VisibleItems() {
-		if it.(noteItem).note.Title == title {
-			d.m.list.list.Select(row)
-			d.keys("enter")
-			if d.m.active != viewDetail {
-				d.t.Fatal("enter did not open the note")
-			}
-			return
-		}
-	}
-	d.t.Fatalf("%q is not in the list", title)
-}
-
 func TestOpenScrollToTheEndAndBack(t *testing.T) {
 	d := newDriver(t, Options{}, 80, 24)
 	d.keys("j", "j", "enter")

@@ -149,7 +149,7 @@ func filterNotes(term string, targets []string) []list.Rank {
 			if !ok {
 				break
 			}
-			if strings.Index(title, t) >= 0 {
+			if strings.Contains(title, t) {
 				if marked == nil {
 					marked = make([]bool, len(title)) // by byte
 				}
@@ -170,7 +170,7 @@ func filterNotes(term string, targets []string) []list.Rank {
 				continue
 			}
 			switch at := strings.Index(body, t); {
-			case strings.Index(tags, t) >= 0:
+			case strings.Contains(tags, t):
 				for k, tag := range strings.Split(tags, tagSep) {
 					if strings.Contains(tag, t) {
 						why = append(why, whyTag+k)
