@@ -2,7 +2,7 @@ package tui
 
 import (
 	"image/color"
-	"math"
+	"mianjing/tui/render"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,60 +11,11 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// rgb is a colour as the terminal shows it.
-type rgb struct{ r, g, b uint8 }
-
-// ansi16 is xterm's default palette for the 16 basic colours.
-var ansi16 = [16]rgb{
-	{0, 0, 0}, {205, 0, 0}, {0, 205, 0}, {205, 205, 0}, {0, 0, 238}, {205, 0, 205}, {0, 205, 205}, {229, 229, 229},
-	{127, 127, 127}, {255, 0, 0}, {0, 255, 0}, {255, 255, 0}, {92, 92, 255}, {255, 0, 255}, {0, 255, 255}, {255, 255, 255},
-}
-
-// palette256 returns colour n of the xterm 256-colour palette.
-func palette256(n int) rgb {
-	switch {
-	case n < 16:
-		return ansi16[n]
-	case n < 232:
-		n -= 16
-		level := func(i int) uint8 {
-			if i == 0 {
-				return 0
-			}
-			return uint8(55 + 40*i)
-		}
-		return rgb{level(n / 36), level(n / 6 % 6), level(n % 6)}
-	default:
-		g := uint8(8 + 10*(n-232))
-		return rgb{g, g, g}
-	}
-}
-
-// luminance is the WCAG relative luminance of c.
-func luminance(c rgb) float64 {
-	lin := func(v uint8) float64 {
-		s := float64(v) / 255
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c.r) + 0.7152*lin(c.g) + 0.0722*lin(c.b)
-}
-
-// contrast is the WCAG contrast ratio of two colours.
-func contrast(a, b rgb) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
-
+// render.RGB is a colour as the terminal shows it.
 // pen is the SGR state the text after it is drawn with; nil colours are the
 // terminal's defaults.
 type pen struct {
-	fg, bg  *rgb
+	fg, bg  *render.RGB
 	reverse bool
 }
 
@@ -84,14 +35,14 @@ func (p *pen) apply(params string) {
 	for i := 0; i < len(ps); i++ {
 		n := num(i)
 		// extended reads "5;n" or "2;r;g;b" after 38, 48 or 58.
-		extended := func() *rgb {
+		extended := func() *render.RGB {
 			switch num(i + 1) {
 			case 5:
-				c := palette256(num(i + 2))
+				c := render.Palette256(num(i + 2))
 				i += 2
 				return &c
 			case 2:
-				c := rgb{uint8(num(i + 2)), uint8(num(i + 3)), uint8(num(i + 4))}
+				c := render.RGB{R: uint8(num(i + 2)), G: uint8(num(i + 3)), B: uint8(num(i + 4))}
 				i += 4
 				return &c
 			}
@@ -106,18 +57,18 @@ func (p *pen) apply(params string) {
 		case n == 27:
 			p.reverse = false
 		case n >= 30 && n <= 37:
-			c := ansi16[n-30]
+			c := render.ANSI16[n-30]
 			p.fg = &c
 		case n >= 90 && n <= 97:
-			c := ansi16[n-90+8]
+			c := render.ANSI16[n-90+8]
 			p.fg = &c
 		case n == 39:
 			p.fg = nil
 		case n >= 40 && n <= 47:
-			c := ansi16[n-40]
+			c := render.ANSI16[n-40]
 			p.bg = &c
 		case n >= 100 && n <= 107:
-			c := ansi16[n-100+8]
+			c := render.ANSI16[n-100+8]
 			p.bg = &c
 		case n == 49:
 			p.bg = nil
@@ -134,7 +85,7 @@ func (p *pen) apply(params string) {
 // lowContrast returns the text of content drawn with less than 4.5:1
 // contrast against its background, on a terminal whose default colours are
 // fg on bg, each with its ratio.
-func lowContrast(content string, fg, bg rgb) []string {
+func lowContrast(content string, fg, bg render.RGB) []string {
 	var bad []string
 	seen := map[string]bool{}
 	var p pen
@@ -173,7 +124,7 @@ func lowContrast(content string, fg, bg rgb) []string {
 		if p.reverse {
 			f, b = b, f
 		}
-		if r := contrast(f, b); r < 4.5 {
+		if r := render.ContrastRatio(f, b); r < 4.5 {
 			if run.Len() > 0 && r != runRatio {
 				flush()
 			}
@@ -192,10 +143,10 @@ func lowContrast(content string, fg, bg rgb) []string {
 // against its background (WCAG AA), counting the xterm palette for 256-colour
 // and basic colours.
 func TestScreensContrast(t *testing.T) {
-	white, black := rgb{255, 255, 255}, rgb{0, 0, 0}
+	white, black := render.RGB{R: 255, G: 255, B: 255}, render.RGB{}
 	backgrounds := []struct {
 		name   string
-		bg, fg rgb
+		bg, fg render.RGB
 		msg    color.Color
 	}{
 		{"light", white, black, color.White},

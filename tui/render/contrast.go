@@ -17,13 +17,13 @@ import (
 // 256-colour palette the highlighter rounds to.
 const minContrast = 4.8
 
-// rgb is a colour as a terminal shows it.
-type rgb struct{ r, g, b uint8 }
+// RGB is a colour as a terminal shows it.
+type RGB struct{ R, G, B uint8 }
 
 // Page backgrounds the Dark and Light styles are made readable on.
 var (
-	darkPage  = rgb{0, 0, 0}
-	lightPage = rgb{255, 255, 255}
+	darkPage  = RGB{0, 0, 0}
+	lightPage = RGB{255, 255, 255}
 )
 
 // chromaThemes are the names the highlighting themes are registered under,
@@ -41,7 +41,7 @@ func init() {
 // readableColors changes, in place, every colour of the style config v
 // points to that is drawn with too little contrast against its own
 // background or else page: it is moved toward black or white until it has.
-func readableColors(v reflect.Value, page rgb) {
+func readableColors(v reflect.Value, page RGB) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
@@ -57,7 +57,7 @@ func readableColors(v reflect.Value, page rgb) {
 				}
 			}
 			if p.Color != nil {
-				if c, ok := parseColor(*p.Color); ok && contrastRatio(c, bg) < minContrast {
+				if c, ok := parseColor(*p.Color); ok && ContrastRatio(c, bg) < minContrast {
 					s := readable(c, bg).hex()
 					p.Color = &s
 				}
@@ -74,51 +74,52 @@ func readableColors(v reflect.Value, page rgb) {
 
 // readable returns fg moved toward black (on a light bg) or white until it
 // has minContrast against bg.
-func readable(fg, bg rgb) rgb {
+func readable(fg, bg RGB) RGB {
 	target := 0.0
 	if luminance(bg) < 0.18 {
 		target = 255
 	}
 	mix := func(v uint8, t float64) uint8 { return uint8(math.Round(float64(v) + (target-float64(v))*t)) }
 	for t := 0.05; t < 1; t += 0.05 {
-		c := rgb{mix(fg.r, t), mix(fg.g, t), mix(fg.b, t)}
-		if contrastRatio(c, bg) >= minContrast {
+		c := RGB{mix(fg.R, t), mix(fg.G, t), mix(fg.B, t)}
+		if ContrastRatio(c, bg) >= minContrast {
 			return c
 		}
 	}
-	return rgb{uint8(target), uint8(target), uint8(target)}
+	return RGB{uint8(target), uint8(target), uint8(target)}
 }
 
-// parseColor reads "#rrggbb", "#rgb" or an xterm palette index.
-func parseColor(s string) (rgb, bool) {
+// parseColor reads "#rrggbb", "#RGB" or an xterm palette index.
+func parseColor(s string) (RGB, bool) {
 	if h, ok := strings.CutPrefix(s, "#"); ok {
 		if len(h) == 3 {
 			h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
 		}
 		n, err := strconv.ParseUint(h, 16, 32)
 		if len(h) != 6 || err != nil {
-			return rgb{}, false
+			return RGB{}, false
 		}
-		return rgb{uint8(n >> 16), uint8(n >> 8), uint8(n)}, true
+		return RGB{uint8(n >> 16), uint8(n >> 8), uint8(n)}, true
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 || n > 255 {
-		return rgb{}, false
+		return RGB{}, false
 	}
-	return palette256(n), true
+	return Palette256(n), true
 }
 
-// ansi16 is xterm's default palette for the 16 basic colours.
-var ansi16 = [16]rgb{
+// ANSI16 is xterm's default palette for the 16 basic colours.
+var ANSI16 = [16]RGB{
 	{0, 0, 0}, {205, 0, 0}, {0, 205, 0}, {205, 205, 0}, {0, 0, 238}, {205, 0, 205}, {0, 205, 205}, {229, 229, 229},
 	{127, 127, 127}, {255, 0, 0}, {0, 255, 0}, {255, 255, 0}, {92, 92, 255}, {255, 0, 255}, {0, 255, 255}, {255, 255, 255},
 }
 
-// palette256 returns colour n of the xterm 256-colour palette.
-func palette256(n int) rgb {
+// Palette256 returns colour n of the xterm 256-colour palette, the
+// colours the contrast checks assume.
+func Palette256(n int) RGB {
 	switch {
 	case n < 16:
-		return ansi16[n]
+		return ANSI16[n]
 	case n < 232:
 		n -= 16
 		level := func(i int) uint8 {
@@ -127,17 +128,17 @@ func palette256(n int) rgb {
 			}
 			return uint8(55 + 40*i)
 		}
-		return rgb{level(n / 36), level(n / 6 % 6), level(n % 6)}
+		return RGB{level(n / 36), level(n / 6 % 6), level(n % 6)}
 	default:
 		g := uint8(8 + 10*(n-232))
-		return rgb{g, g, g}
+		return RGB{g, g, g}
 	}
 }
 
-func (c rgb) hex() string { return fmt.Sprintf("#%02x%02x%02x", c.r, c.g, c.b) }
+func (c RGB) hex() string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
 
 // luminance is the WCAG relative luminance of c.
-func luminance(c rgb) float64 {
+func luminance(c RGB) float64 {
 	lin := func(v uint8) float64 {
 		s := float64(v) / 255
 		if s <= 0.03928 {
@@ -145,11 +146,11 @@ func luminance(c rgb) float64 {
 		}
 		return math.Pow((s+0.055)/1.055, 2.4)
 	}
-	return 0.2126*lin(c.r) + 0.7152*lin(c.g) + 0.0722*lin(c.b)
+	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
 }
 
-// contrastRatio is the WCAG contrast ratio of two colours.
-func contrastRatio(a, b rgb) float64 {
+// ContrastRatio is the WCAG contrast ratio of two colours.
+func ContrastRatio(a, b RGB) float64 {
 	la, lb := luminance(a), luminance(b)
 	if la < lb {
 		la, lb = lb, la
