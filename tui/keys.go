@@ -104,7 +104,7 @@ func newKeyMap(t text) keyMap {
 		Top:      b("g/home", t.KeyTop, "g", "home"),
 		Bottom:   b("G/end", t.KeyBottom, "G", "end"),
 	}
-	return keyMap{
+	km := keyMap{
 		Global: globalKeys{
 			ForceQuit: b("ctrl+c", t.KeyForceQuit, "ctrl+c"),
 			Help:      b("?", t.KeyHelp, "?"),
@@ -185,26 +185,6 @@ func newKeyMap(t text) keyMap {
 			Full:        b("z", t.KeyFull, "z"),
 			Back:        b("enter/esc", t.KeyToList, "enter", "esc", "q"),
 		},
-		Interview: interviewKeys{
-			Type:       b("i/tab", t.KeyType, "i", "tab"),
-			StopTyping: b("esc/tab", t.KeyStopTyping, "esc", "tab"),
-			Reveal:     b("space/enter", t.KeyReveal, "space", "enter"),
-			Tick:       b("a–h", t.KeyTick, quizTickKeys[:]...),
-			Again:      b("1", t.GradeAgain, "1"),
-			Hard:       b("2", t.GradeHard, "2"),
-			Good:       b("3", t.GradeGood, "3"),
-			Easy:       b("4", t.GradeEasy, "4"),
-			Accept:     b("space/enter", t.KeyAccept, "space", "enter"),
-			Up:         b("↑/k", t.KeyUp, "up", "k"),
-			Down:       b("↓/j", t.KeyDown, "down", "j"),
-			PageUp:     b("pgup", t.KeyPageUp, "pgup"),
-			PageDown:   b("pgdn", t.KeyPageDown, "pgdown"),
-			Undo:       b("u", t.KeyUndo, "u"),
-			End:        b("esc/q", t.KeyIvEnd, "esc", "q"),
-			Confirm:    b("y/enter", t.KeyConfirm, "y", "enter"),
-			Cancel:     b("n/esc", t.KeyCancel, "n", "esc"),
-			Back:       b("enter/esc", t.KeyToList, "enter", "esc", "q"),
-		},
 		Stats: statsKeys{
 			scrollKeys: scroll,
 			Sort:       b("o", t.KeySort, "o"),
@@ -212,6 +192,14 @@ func newKeyMap(t text) keyMap {
 			Back:       b("q/esc", t.KeyBack, "q", "esc"),
 		},
 	}
+	// The interview answers, reveals and grades as the self-test does;
+	// only ending it says so.
+	q := km.Quiz
+	km.Interview = interviewKeys{Type: q.Type, StopTyping: q.StopTyping, Reveal: q.Reveal, Tick: q.Tick,
+		Again: q.Again, Hard: q.Hard, Good: q.Good, Easy: q.Easy, Accept: q.Accept,
+		Up: q.Up, Down: q.Down, PageUp: q.PageUp, PageDown: q.PageDown, Undo: q.Undo,
+		End: b("esc/q", t.KeyIvEnd, "esc", "q"), Confirm: q.Confirm, Cancel: q.Cancel, Back: q.Back}
+	return km
 }
 
 // helpBinding returns the help key described for the current help state.
