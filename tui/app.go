@@ -155,10 +155,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, m.step(k))
 		}
 	}
-	if m.active == viewQuiz && m.quiz.step == quizAnswer && m.quiz.note != nil {
-		// The self-test's reveal shows the note's previous answers.
-		cmds = append(cmds, m.c.wantPast(m.quiz.note.ID))
-	}
 	m.c.refreshTally(m.c.now())
 	return m, tea.Batch(cmds...)
 }

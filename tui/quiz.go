@@ -331,7 +331,8 @@ func (q *quizModel) reveal() tea.Cmd {
 	q.step = quizAnswer
 	q.vp.GotoTop()
 	q.layout()
-	return q.request()
+	// The reveal shows the note's previous answers too, as the interview's.
+	return tea.Batch(q.request(), q.c.wantPast(q.note.ID))
 }
 
 // key handles one key press.
