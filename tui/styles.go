@@ -209,7 +209,7 @@ func textAreaStyles(accent, dim, text color.Color) textarea.Styles {
 	for _, st := range []*textarea.StyleState{&s.Focused, &s.Blurred} {
 		*st = textarea.StyleState{Base: p, Text: p.Foreground(text), LineNumber: p.Foreground(dim),
 			CursorLineNumber: p.Foreground(dim), CursorLine: p.Foreground(text), EndOfBuffer: p.Foreground(dim),
-			Placeholder: p.Foreground(dim), Prompt: p.Foreground(accent), Selection: p.Reverse(true)}
+			Placeholder: p.Foreground(dim), Prompt: p.Foreground(accent)}
 	}
 	s.Cursor.Color = accent
 	return s
@@ -238,7 +238,7 @@ func plainTextAreaStyles() textarea.Styles {
 	p := lipgloss.NewStyle()
 	for _, st := range []*textarea.StyleState{&s.Focused, &s.Blurred} {
 		*st = textarea.StyleState{Base: p, Text: p, LineNumber: p, CursorLineNumber: p,
-			CursorLine: p, EndOfBuffer: p, Placeholder: p, Prompt: p, Selection: p.Reverse(true)}
+			CursorLine: p, EndOfBuffer: p, Placeholder: p, Prompt: p}
 	}
 	s.Cursor.Color = lipgloss.NoColor{}
 	return s
