@@ -111,23 +111,35 @@ func snippet(body, lower string, start, end, room int, base, match lipgloss.Styl
 		return ""
 	}
 	// Lower-casing keeps the rune count (whyBody offsets are bytes of the
-	// lower-cased text): go through rune indices into the original.
-	rs := []rune(body)
-	ra := utf8.RuneCountInString(lower[:start])
-	re := ra + utf8.RuneCountInString(lower[start:end])
-	if re > len(rs) {
+	// lower-cased text): find the match in body by rune count.
+	hs, ok := runeOffset(body, 0, utf8.RuneCountInString(lower[:start]))
+	if !ok {
 		return ""
 	}
-	ls, le := ra, re
-	for ls > 0 && rs[ls-1] != '\n' {
-		ls--
+	he, ok := runeOffset(body, hs, utf8.RuneCountInString(lower[start:end]))
+	if !ok {
+		return ""
 	}
-	for le < len(rs) && rs[le] != '\n' {
-		le++
+	ls := strings.LastIndexByte(body[:hs], '\n') + 1
+	le := strings.IndexByte(body[he:], '\n')
+	if le < 0 {
+		le = len(body)
+	} else {
+		le += he
 	}
-	before := cleanMarkdown(strings.TrimLeft(string(rs[ls:ra]), " \t#>*-+|0123456789.)"))
-	hit := string(rs[ra:re])
-	after := cleanMarkdown(string(rs[re:le]))
+	// A paragraph is one line: only what can be shown is measured. The
+	// slack covers the marks cleanMarkdown drops.
+	const slack = 64
+	before := body[ls:hs]
+	if n := utf8.RuneCountInString(before); n > room+slack {
+		before = before[mustRuneOffset(before, n-room-slack):]
+	} else {
+		before = strings.TrimLeft(before, " \t#>*-+|0123456789.)")
+	}
+	before = cleanMarkdown(before)
+	hit := body[hs:he]
+	after := body[he:le]
+	after = cleanMarkdown(after[:mustRuneOffset(after, min(utf8.RuneCountInString(after), room+slack))])
 
 	hitW := ansi.StringWidth(hit)
 	if hitW >= room {
@@ -142,9 +154,26 @@ func snippet(body, lower string, start, end, room int, base, match lipgloss.Styl
 	return base.Render(before) + match.Inherit(base).Render(hit) + base.Render(after)
 }
 
+// runeOffset is the byte offset n runes after byte from in s; ok is false
+// when s has fewer runes.
+func runeOffset(s string, from, n int) (int, bool) {
+	i := from
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i, n == 0
+}
+
+// mustRuneOffset is the byte offset of rune n of s, for n within s.
+func mustRuneOffset(s string, n int) int {
+	i, _ := runeOffset(s, 0, n)
+	return i
+}
+
 // cleanMarkdown drops the emphasis and code marks of a line of markdown.
 func cleanMarkdown(s string) string {
-	return strings.NewReplacer("**", "", "`", "", "\t", " ").Replace(s)
+	return strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "**", ""), "`", ""), "\t", " ")
 }
 
 // cutFilterValue splits a FilterValue (searchValue) into its title, tags

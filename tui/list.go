@@ -52,7 +52,7 @@ type listModel struct {
 func newList(c *common) listModel {
 	rows := &rowCache{rows: map[rowKey]string{}}
 	l := list.New(nil, noteDelegate{c: c, rows: rows}, 0, 0)
-	l.Filter = filterNotes
+	l.Filter = (&narrowingFilter{}).filter
 	l.KeyMap = c.keys.List.bubblesListKeys()
 	l.DisableQuitKeybindings()
 	l.SetShowTitle(false)
@@ -346,7 +346,7 @@ func (m *listModel) Update(msg tea.Msg) tea.Cmd {
 		}
 		msg = fm.matches
 	}
-	if _, ok := msg.(list.FilterMatchesMsg); ok || m.capturing() {
+	if _, ok := msg.(list.FilterMatchesMsg); ok {
 		m.rowGen++ // the matches, and so the highlights, may change
 	}
 	opening := !m.capturing()
@@ -654,7 +654,7 @@ func (m *listModel) fillRows() {
 	if m.width == 0 {
 		return
 	}
-	stamp := rowStamp{width: m.list.Width(), filter: m.list.FilterValue(), day: m.c.tally.day, gen: m.rowGen}
+	stamp := rowStamp{width: m.list.Width(), filter: m.list.FilterState(), day: m.c.tally.day, gen: m.rowGen}
 	if stamp != m.rows.stamp || len(m.rows.rows) > maxCachedRows {
 		clear(m.rows.rows)
 		m.rows.stamp = stamp

@@ -6,9 +6,11 @@ package tui
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/list"
@@ -96,6 +98,30 @@ func difficultyTerm(term string) (level int, ok bool) {
 // lower-case already: a keystroke searches a 10,000-note deck's 20 MB of
 // text by byte, without converting it.
 func filterNotes(term string, targets []string) []list.Rank {
+	return searchFields(term, splitTargets(targets))
+}
+
+// fields is a FilterValue cut at its separators.
+type fields struct{ title, tags, diff, body string }
+
+// splitTargets cuts each FilterValue into its fields.
+func splitTargets(targets []string) []fields {
+	out := make([]fields, len(targets))
+	for i, t := range targets {
+		f := &out[i]
+		var rest string
+		f.title, rest, _ = strings.Cut(t, filterSep)
+		f.tags, rest, _ = strings.Cut(rest, filterSep)
+		f.diff, f.body, _ = strings.Cut(rest, filterSep)
+	}
+	return out
+}
+
+// parallelSearch is the deck size from which a search runs in parts.
+const parallelSearch = 2000
+
+// searchFields is filterNotes on targets already cut into fields.
+func searchFields(term string, targets []fields) []list.Rank {
 	terms := strings.Fields(term)
 	if len(terms) == 0 {
 		return nil
@@ -121,88 +147,103 @@ func filterNotes(term string, targets []string) []list.Rank {
 		rank  list.Rank
 		score int
 	}
-	var hits []scored
-	for i, target := range targets {
-		title, rest, _ := strings.Cut(target, filterSep)
-		tags, rest, _ := strings.Cut(rest, filterSep)
-		diff, body, _ := strings.Cut(rest, filterSep)
-		if len(levels) > 0 {
-			d, _ := strconv.Atoi(diff)
-			if !slices.Contains(levels, d) {
-				continue
-			}
-		}
-		var marked []bool
-		var why []int // see whyTag
-		score := 0
-		ok := true
-		for _, tag := range tagTerms {
-			k := tagIndex(tags, tag)
-			if k < 0 {
-				ok = false
-				break
-			}
-			why = append(why, whyTag+k)
-			score += 10
-		}
-		for _, t := range lowTerms {
-			if !ok {
-				break
-			}
-			if strings.Contains(title, t) {
-				if marked == nil {
-					marked = make([]bool, len(title)) // by byte
+	scan := func(lo, hi int) []scored {
+		var hits []scored
+		for i := lo; i < hi; i++ {
+			title, tags, diff, body := targets[i].title, targets[i].tags, targets[i].diff, targets[i].body
+			if len(levels) > 0 {
+				d, _ := strconv.Atoi(diff)
+				if !slices.Contains(levels, d) {
+					continue
 				}
-				// Every occurrence, overlapping ones too.
-				for from := 0; ; {
-					at := strings.Index(title[from:], t)
-					if at < 0 {
-						break
-					}
-					at += from
-					for j := at; j < at+len(t); j++ {
-						marked[j] = true
-					}
-					_, size := utf8.DecodeRuneInString(title[at:])
-					from = at + size
-				}
-				score += 100
-				continue
 			}
-			switch at := strings.Index(body, t); {
-			case strings.Contains(tags, t):
-				for k, tag := range strings.Split(tags, tagSep) {
-					if strings.Contains(tag, t) {
-						why = append(why, whyTag+k)
-					}
+			var marked []bool
+			var why []int // see whyTag
+			score := 0
+			ok := true
+			for _, tag := range tagTerms {
+				k := tagIndex(tags, tag)
+				if k < 0 {
+					ok = false
+					break
 				}
+				why = append(why, whyTag+k)
 				score += 10
-			case at >= 0:
-				if len(why) == 0 || why[len(why)-1] < whyBody {
-					why = append(why, whyBody+at, whyBody+at+len(t))
-				}
-				score++
-			default:
-				ok = false
 			}
-		}
-		if !ok {
-			continue
-		}
-		// Marked bytes to rune indices: a rune is marked when its first
-		// byte is (matches start and end on rune boundaries).
-		var idx []int
-		if marked != nil {
-			r := 0
-			for j := range title {
-				if marked[j] {
-					idx = append(idx, r)
+			for _, t := range lowTerms {
+				if !ok {
+					break
 				}
-				r++
+				if strings.Contains(title, t) {
+					if marked == nil {
+						marked = make([]bool, len(title)) // by byte
+					}
+					// Every occurrence, overlapping ones too.
+					for from := 0; ; {
+						at := strings.Index(title[from:], t)
+						if at < 0 {
+							break
+						}
+						at += from
+						for j := at; j < at+len(t); j++ {
+							marked[j] = true
+						}
+						_, size := utf8.DecodeRuneInString(title[at:])
+						from = at + size
+					}
+					score += 100
+					continue
+				}
+				switch at := strings.Index(body, t); {
+				case strings.Contains(tags, t):
+					for k, tag := range strings.Split(tags, tagSep) {
+						if strings.Contains(tag, t) {
+							why = append(why, whyTag+k)
+						}
+					}
+					score += 10
+				case at >= 0:
+					if len(why) == 0 || why[len(why)-1] < whyBody {
+						why = append(why, whyBody+at, whyBody+at+len(t))
+					}
+					score++
+				default:
+					ok = false
+				}
 			}
+			if !ok {
+				continue
+			}
+			// Marked bytes to rune indices: a rune is marked when its first
+			// byte is (matches start and end on rune boundaries).
+			var idx []int
+			if marked != nil {
+				r := 0
+				for j := range title {
+					if marked[j] {
+						idx = append(idx, r)
+					}
+					r++
+				}
+			}
+			hits = append(hits, scored{list.Rank{Index: i, MatchedIndexes: append(idx, why...)}, score})
 		}
-		hits = append(hits, scored{list.Rank{Index: i, MatchedIndexes: append(idx, why...)}, score})
+		return hits
 	}
+	// A large deck is searched in parts, one per processor: a keystroke
+	// reads every body.
+	parts := 1
+	if len(targets) >= parallelSearch {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	found := make([][]scored, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := len(targets)*p/parts, len(targets)*(p+1)/parts
+		wg.Go(func() { found[p] = scan(lo, hi) })
+	}
+	wg.Wait()
+	hits := slices.Concat(found...)
 	byScore := func(a, b scored) int { return b.score - a.score }
 	if !slices.IsSortedFunc(hits, byScore) { // often all hits score alike
 		slices.SortStableFunc(hits, byScore)
@@ -238,11 +279,14 @@ type rowKey struct {
 }
 
 // rowStamp is what every row depends on besides its note and selection:
-// the width, the filter (its matches), the study day (the due labels) and
+// the width, the filter's state, the study day (the due labels) and
 // the list's generation, which setItems and restyle advance.
 type rowStamp struct {
-	width  int
-	filter string
+	width int
+	// A row's filter highlights change with the matches (a new gen) or
+	// when the filter is cleared, not as the term is typed: until the
+	// search's result comes, the list shows the rows it had.
+	filter list.FilterState
 	day    int
 	gen    int
 }
