@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -449,6 +450,41 @@ func BenchmarkKeypress(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkKeypressFloor is BenchmarkKeypress's list move for
+// testdata/bare, a Bubble Tea v2 program that draws 29 lines and does
+// nothing else, side by side with glow's j/k: what the frame ticker, the
+// renderer and the terminal cost any v2 program (bare-ms, bare-x-glow).
+func BenchmarkKeypressFloor(b *testing.B) {
+	g, ok := peer(b)
+	if !ok {
+		b.Skip("GLOW is not set")
+	}
+	bin := filepath.Join(b.TempDir(), "bare")
+	if out, err := exec.Command("go", "build", "-o", bin, "./testdata/bare").CombinedOutput(); err != nil {
+		b.Fatalf("building testdata/bare: %v\n%s", err, out)
+	}
+	bare := termtest.Start(b, bin, nil, benchEnv(b), benchCols, benchRows)
+	if _, err := bare.WaitFor(func(s string) bool { return strings.Contains(s, "❯") }, e2eWait); err != nil {
+		b.Fatal(err)
+	}
+	toggles := []*toggle{
+		{name: "bare", term: bare, keys: [2]string{"down", "up"}},
+		{name: "glow", term: g.start(b), keys: [2]string{"j", "k"}},
+	}
+	for _, t := range toggles {
+		t.calibrate(b)
+	}
+	for b.Loop() {
+		for _, i := range rand.Perm(len(toggles)) {
+			time.Sleep(20*time.Millisecond + rand.N(17*time.Millisecond))
+			toggles[i].press(b)
+		}
+	}
+	reportMedian(b, toggles[0].ds, "bare-ms")
+	reportMedian(b, toggles[1].ds, "glow-scroll-ms")
+	b.ReportMetric(median(toggles[0].ds)/median(toggles[1].ds), "bare-x-glow")
 }
 
 // BenchmarkSession runs a scripted session — move down the list, open a
