@@ -327,7 +327,7 @@ func (m *interviewModel) key(k tea.KeyPressMsg) tea.Cmd {
 	if m.confirming {
 		switch {
 		case key.Matches(k, km.Confirm):
-			return m.finish()
+			return m.finish(nil)
 		case key.Matches(k, km.Cancel):
 			m.confirming = false
 		}
@@ -404,11 +404,11 @@ func (m *interviewModel) grade(r srs.Rating) tea.Cmd {
 		Ticked: countTicked(q.ticked), Points: len(q.ticked)}
 	q.rating = r
 	m.g.grade(rev, q.ticked)
-	save := m.c.io.add(recordReviewJob(m.c.store, viewInterview, m.gen, rev))
+	save := recordReviewJob(m.c.store, viewInterview, m.gen, rev)
 	if m.cur+1 < len(m.qs) {
-		return tea.Batch(save, m.show(m.cur+1, m.c.now()))
+		return tea.Batch(m.c.io.add(save), m.show(m.cur+1, m.c.now()))
 	}
-	return tea.Batch(save, m.finish())
+	return m.finish(save)
 }
 
 // saved takes the result of a grade's write; a failed grade comes back on
@@ -431,6 +431,7 @@ func (m *interviewModel) undone(msg reviewUndoneMsg) tea.Cmd {
 // restore puts the newest graded question back on screen, answer shown,
 // with its answer, ticks and time as they were, ungraded.
 func (m *interviewModel) restore(g gradedCard, before srs.Card) tea.Cmd {
+	m.saving = false // a report not written: the interview goes on
 	id, ok := m.g.putBack(before)
 	i := slices.IndexFunc(m.qs, func(q ivItem) bool { return q.note.ID == id })
 	if !ok || i < 0 {
@@ -445,18 +446,36 @@ func (m *interviewModel) restore(g gradedCard, before srs.Card) tea.Cmd {
 }
 
 // finish ends the interview: the report is built from what was done and
-// saved.
-func (m *interviewModel) finish() tea.Cmd {
+// saved. last, when set, writes the grade that ended it: the report is
+// written in the same job, after it and only if it succeeded, so that a
+// report never holds a grade the review log lacks.
+func (m *interviewModel) finish(last func() tea.Msg) tea.Cmd {
 	m.step, m.typing, m.confirming = ivReport, false, false
 	m.tickID++
 	m.input.Blur()
 	m.report = m.buildReport()
 	m.layout() // the report's page
-	if len(m.report.Questions) == 0 || m.c.store == nil {
-		return nil
+	var record func() tea.Msg
+	if len(m.report.Questions) > 0 && m.c.store != nil {
+		m.saving = true
+		record = recordInterviewJob(m.c.store, m.gen, m.report)
 	}
-	m.saving = true
-	return m.c.io.add(recordInterviewJob(m.c.store, m.gen, m.report))
+	switch {
+	case last == nil && record == nil:
+		return nil
+	case last == nil:
+		return m.c.io.add(record)
+	case record == nil:
+		return m.c.io.add(last)
+	}
+	return m.c.io.add(func() tea.Msg {
+		saved := last()
+		if s, ok := saved.(reviewSavedMsg); ok && s.err != nil {
+			return saved
+		}
+		recorded := record()
+		return tea.BatchMsg{func() tea.Msg { return saved }, func() tea.Msg { return recorded }}
+	})
 }
 
 // done returns to the screen the interview was started from.

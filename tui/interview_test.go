@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -409,5 +410,52 @@ func TestInterviewReportScrolls(t *testing.T) {
 			t.Errorf("missed points start at columns %v", cols)
 			break
 		}
+	}
+}
+
+// reviewsFail is a store whose review writes fail while fail is set; its
+// other writes (the interview's report) still work.
+type reviewsFail struct {
+	*store.Memory
+	fail bool
+}
+
+func (s *reviewsFail) RecordReview(r store.Review) (store.Review, error) {
+	if s.fail {
+		return store.Review{}, errors.New("disk full")
+	}
+	return s.Memory.RecordReview(r)
+}
+
+// The last grade's write failing brings the question back and saves no
+// report: a report never holds a grade the review log lacks. Graded
+// again, the interview ends with a report of what the log holds.
+func TestInterviewLastGradeFailingSavesNoReport(t *testing.T) {
+	st, clk := &reviewsFail{Memory: newTestStore(t)}, newClock()
+	d, _ := newInterviewDriver(t, st, clk, 2)
+	d.keys("space", "3")
+	d.mustContain("第 2 / 2 题")
+	second := d.ivNote()
+	st.fail = true
+	d.keys("space", "1")
+	if ivs, err := st.Interviews(); err != nil || len(ivs) != 0 {
+		t.Fatalf("interviews after a failed last grade: %+v, %v; want none", ivs, err)
+	}
+	if d.m.interview.step != ivAnswer || d.ivNote() != second {
+		t.Fatalf("the failed question is not back on screen:\n%s", d.screen())
+	}
+	d.mustContain("第 2 / 2 题", "要点（已勾选", "disk full")
+
+	st.fail = false
+	d.keys("4")
+	d.mustContain("面试报告", "报告已保存")
+	ivs, err := st.Interviews()
+	if err != nil || len(ivs) != 1 {
+		t.Fatalf("interviews %+v, %v; want one", ivs, err)
+	}
+	log := logOf(t, st)
+	qs := ivs[0].Questions
+	if len(qs) != 2 || len(log) != 2 || qs[1].NoteID != second || qs[1].Rating != srs.Easy || log[1].Rating != srs.Easy {
+		t.Fatalf("report %+v, log %+v", qs, log)
 	}
 }
