@@ -4,19 +4,23 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+
+	"mianjing/notes"
 )
 
 func TestFindMatchesCaseAndWidth(t *testing.T) {
 	plain := []string{"  RoPE 与 rope：旋转位置编码", "no match here", "位置编码和位置"}
 	got := findMatches(plain, "rOpE")
 	// "与" is two cells wide.
-	want := []searchMatch{{0, 2, 6}, {0, 10, 14}}
+	want := []searchMatch{{line: 0, start: 2, end: 6}, {line: 0, start: 10, end: 14}}
 	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("rOpE: got %v, want %v", got, want)
 	}
 	// "位置" starts after "  RoPE 与 rope：旋转", 20 cells.
 	got = findMatches(plain, "位置")
-	if len(got) != 3 || got[0] != (searchMatch{0, 20, 24}) || got[1] != (searchMatch{2, 0, 4}) || got[2] != (searchMatch{2, 10, 14}) {
+	if len(got) != 3 || got[0] != (searchMatch{line: 0, start: 20, end: 24}) || got[1] != (searchMatch{line: 2, start: 0, end: 4}) ||
+		got[2] != (searchMatch{line: 2, start: 10, end: 14}) {
 		t.Errorf("位置: got %v", got)
 	}
 	if m := findMatches(plain, "  "); m != nil {
@@ -24,6 +28,56 @@ func TestFindMatchesCaseAndWidth(t *testing.T) {
 	}
 	if m := findMatches([]string{"aaaa"}, "aa"); len(m) != 2 {
 		t.Errorf("matches overlap: %v", m)
+	}
+}
+
+// A match the renderer wrapped onto the next line is found, Chinese joined
+// without a space and English across the space the wrap dropped, once, and
+// never across a blank line.
+func TestFindMatchesAcrossAWrap(t *testing.T) {
+	for _, c := range []struct {
+		plain []string
+		query string
+		want  []searchMatch
+	}{
+		{[]string{"  讲的是注意", "  力机制的来历", "  注意力"}, "注意力", []searchMatch{
+			{line: 0, start: 8, end: 12, nextStart: 2, nextEnd: 4}, {line: 2, start: 2, end: 8}}},
+		{[]string{"  the quick", "  brown fox"}, "QUICK brown", []searchMatch{
+			{line: 0, start: 6, end: 11, nextStart: 2, nextEnd: 7}}},
+		{[]string{"  注意力注意", "  力"}, "注意力", []searchMatch{
+			{line: 0, start: 2, end: 8}, {line: 0, start: 8, end: 12, nextStart: 2, nextEnd: 4}}},
+		{[]string{"  注意", "", "  力"}, "注意力", nil},
+		{[]string{"  注意", "  力量"}, "注意 力", []searchMatch{{line: 0, start: 2, end: 6, nextStart: 2, nextEnd: 4}}},
+		{[]string{"  abc", "  d"}, "abcd", []searchMatch{{line: 0, start: 2, end: 5, nextStart: 2, nextEnd: 3}}},
+		{[]string{"  ab", "  cd"}, "b", []searchMatch{{line: 0, start: 3, end: 4}}},
+	} {
+		got := findMatches(c.plain, c.query)
+		if len(got) != len(c.want) {
+			t.Errorf("%q in %q: got %v, want %v", c.query, c.plain, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("%q in %q: got %v, want %v", c.query, c.plain, got, c.want)
+				break
+			}
+		}
+	}
+}
+
+// A wrapped match is highlighted on both its lines.
+func TestHighlightWrappedMatch(t *testing.T) {
+	plain := []string{"  讲的是注意", "  力机制"}
+	m := findMatches(plain, "注意力")
+	hl, cur := matchStyles()
+	out := highlightMatches(plain, m, 0, hl, cur)
+	for i, want := range []string{"注意", "力"} {
+		if got := stripped(out[i]); got != plain[i] {
+			t.Errorf("line %d: highlighting changed the text: %q", i, got)
+		}
+		if got := reversedText(out[i]); got != want {
+			t.Errorf("line %d: %q in reverse video, want %q: %q", i, got, want, out[i])
+		}
 	}
 }
 
@@ -48,6 +102,17 @@ func TestHighlightMatchesKeepsText(t *testing.T) {
 
 // reverseRe matches an SGR sequence that turns reverse video on.
 var reverseRe = regexp.MustCompile(`\x1b\[(?:[0-9]+;)*7[;m]`)
+
+// reversedText is the text of s drawn in reverse video.
+func reversedText(s string) string {
+	var b strings.Builder
+	sgr := regexp.MustCompile(`\x1b\[(?:[0-9]+;)*7(?:;[0-9]+)*m`)
+	for _, run := range sgr.Split(s, -1)[1:] {
+		text, _, _ := strings.Cut(run, "\x1b[m")
+		b.WriteString(stripped(text))
+	}
+	return b.String()
+}
 
 func stripped(s string) string {
 	var b strings.Builder
@@ -189,3 +254,39 @@ func TestHeadingKeysJump(t *testing.T) {
 		t.Errorf("{ went to line %d, want %d", got, h[0])
 	}
 }
+
+// In a note as rendered, two characters the wrap put on two lines are
+// found by a search for both, and the match is scrolled to.
+func TestSearchFindsAMatchTheWrapSplit(t *testing.T) {
+	deck, err := notes.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, Options{Deck: deck}, 44, 16)
+	d.keys("enter")
+	plain := d.m.detail.plain
+	query := ""
+	for i := 0; i+1 < len(plain) && query == ""; i++ {
+		a, b := []rune(strings.TrimRight(plain[i], " ")), []rune(strings.TrimLeft(plain[i+1], " "))
+		if len(a) > 0 && len(b) > 0 && isHan(a[len(a)-1]) && isHan(b[0]) {
+			query = string(a[len(a)-1]) + string(b[0])
+		}
+	}
+	if query == "" {
+		t.Fatal("no line of the note wraps between two Chinese characters")
+	}
+	d.keys("/")
+	d.typeText(query)
+	wrapped := 0
+	for _, m := range d.m.detail.search.matches {
+		if m.nextEnd > m.nextStart {
+			wrapped++
+		}
+	}
+	if wrapped == 0 {
+		t.Fatalf("%q: %d matches, none across the wrap", query, len(d.m.detail.search.matches))
+	}
+}
+
+// isHan reports whether r is a Chinese character.
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }

@@ -9,9 +9,12 @@ import (
 )
 
 // searchMatch is one match of the reading view's search: a line of the
-// viewport's content and the cells [start, end) it covers.
+// viewport's content and the cells [start, end) it covers and, when the
+// renderer wrapped the match onto the next line, the cells [nextStart,
+// nextEnd) of that line.
 type searchMatch struct {
-	line, start, end int
+	line, start, end   int
+	nextStart, nextEnd int
 }
 
 // foldRunes lowers letters rune by rune (one rune in, one rune out, so
@@ -26,7 +29,8 @@ func foldRunes(s string) []rune {
 }
 
 // findMatches returns every match of query in plain, lines of text without
-// escape codes, in reading order. Matches do not overlap; a blank query
+// escape codes, in reading order, a match the renderer wrapped from one
+// line onto the next included. Matches do not overlap; a blank query
 // matches nothing.
 func findMatches(plain []string, query string) []searchMatch {
 	if strings.TrimSpace(query) == "" {
@@ -34,11 +38,13 @@ func findMatches(plain []string, query string) []searchMatch {
 	}
 	q := foldRunes(query)
 	var out []searchMatch
+	from := 0 // the first rune of this line a match may start at
 	for li, line := range plain {
 		rs := foldRunes(line)
 		// cells[i] is the cell column where rune i starts.
 		var cells []int
-		for i := 0; i+len(q) <= len(rs); {
+		after := from // where the line's last match ended
+		for i := from; i+len(q) <= len(rs); {
 			if !runesAt(rs, q, i) {
 				i++
 				continue
@@ -48,9 +54,62 @@ func findMatches(plain []string, query string) []searchMatch {
 			}
 			out = append(out, searchMatch{line: li, start: cells[i], end: cells[i+len(q)]})
 			i += len(q)
+			after = i
+		}
+		from = 0
+		if li+1 == len(plain) {
+			break
+		}
+		next := foldRunes(plain[li+1])
+		if start, nextStart, nextEnd, ok := wrappedMatch(rs, after, next, q); ok {
+			if cells == nil {
+				cells = runeCells([]rune(line))
+			}
+			nc := runeCells([]rune(plain[li+1]))
+			out = append(out, searchMatch{line: li, start: cells[start], end: cells[len(cells)-1],
+				nextStart: nc[nextStart], nextEnd: nc[nextEnd]})
+			from = nextEnd
 		}
 	}
 	return out
+}
+
+// wrappedMatch finds q broken by the renderer's wrap: its head ends line
+// rs (trailing spaces aside), starting at or after rune from, and the rest
+// starts line next after its indent. A space of q may fall at the break,
+// where the wrap dropped it. It returns the rune of rs the match starts at
+// and the runes of next it covers; the longest head, the earliest start,
+// wins.
+func wrappedMatch(rs []rune, from int, next, q []rune) (start, nextStart, nextEnd int, ok bool) {
+	n := len(rs)
+	for n > 0 && rs[n-1] == ' ' {
+		n--
+	}
+	for nextStart < len(next) && next[nextStart] == ' ' {
+		nextStart++
+	}
+	for k := len(q) - 1; k >= 1; k-- {
+		head, rest := trimRunes(q[:k], false), trimRunes(q[k:], true)
+		start = n - len(head)
+		if len(head) == 0 || len(rest) == 0 || start < from || !runesAt(rs[:n], head, start) {
+			continue
+		}
+		if nextStart+len(rest) <= len(next) && runesAt(next, rest, nextStart) {
+			return start, nextStart, nextStart + len(rest), true
+		}
+	}
+	return 0, 0, 0, false
+}
+
+// trimRunes drops the spaces at the start (left) or the end of rs.
+func trimRunes(rs []rune, left bool) []rune {
+	for len(rs) > 0 && left && rs[0] == ' ' {
+		rs = rs[1:]
+	}
+	for len(rs) > 0 && !left && rs[len(rs)-1] == ' ' {
+		rs = rs[:len(rs)-1]
+	}
+	return rs
 }
 
 // runesAt reports whether q occurs in rs at i.
@@ -84,17 +143,21 @@ func highlightMatches(styled []string, matches []searchMatch, cur int, hl, curHL
 	}
 	out := make([]string, len(styled))
 	copy(out, styled)
-	var ranges []lipgloss.Range
+	// Matches come in reading order, so each line's ranges do too: a
+	// wrapped match's tail is the first range of its second line.
+	byLine := map[int][]lipgloss.Range{}
 	for i, m := range matches {
 		st := hl
 		if i == cur {
 			st = curHL
 		}
-		ranges = append(ranges, lipgloss.NewRange(m.start, m.end, st))
-		if i+1 == len(matches) || matches[i+1].line != m.line {
-			out[m.line] = lipgloss.StyleRanges(styled[m.line], ranges...)
-			ranges = ranges[:0]
+		byLine[m.line] = append(byLine[m.line], lipgloss.NewRange(m.start, m.end, st))
+		if m.nextEnd > m.nextStart && m.line+1 < len(styled) {
+			byLine[m.line+1] = append(byLine[m.line+1], lipgloss.NewRange(m.nextStart, m.nextEnd, st))
 		}
+	}
+	for l, ranges := range byLine {
+		out[l] = lipgloss.StyleRanges(styled[l], ranges...)
 	}
 	return out
 }
