@@ -367,6 +367,23 @@ func (t *toggle) press(b *testing.B) {
 	t.next ^= 1
 }
 
+// pressInTurn calibrates toggles, then for each op of b presses one key in
+// each, in a random order.
+func pressInTurn(b *testing.B, toggles []*toggle) {
+	b.Helper()
+	for _, t := range toggles {
+		t.calibrate(b)
+	}
+	for b.Loop() {
+		for _, i := range rand.Perm(len(toggles)) {
+			// A pause of at least one 60 Hz frame, uniform over one more,
+			// puts the key at a random phase of either ticker.
+			time.Sleep(20*time.Millisecond + rand.N(17*time.Millisecond))
+			toggles[i].press(b)
+		}
+	}
+}
+
 // BenchmarkKeypress is keypress to frame done in a 100×30 pseudo-terminal:
 // the time from sending a key until the screen is the one the key leaves.
 // Four programs run side by side and each op presses one key in each, in
@@ -417,17 +434,7 @@ func BenchmarkKeypress(b *testing.B) {
 			if g, ok := peer(b); ok {
 				toggles = append(toggles, &toggle{name: "glow", term: g.start(b), keys: [2]string{"j", "k"}})
 			}
-			for _, t := range toggles {
-				t.calibrate(b)
-			}
-			for b.Loop() {
-				for _, i := range rand.Perm(len(toggles)) {
-					// A pause of at least one 60 Hz frame, uniform over one
-					// more, puts the key at a random phase of either ticker.
-					time.Sleep(20*time.Millisecond + rand.N(17*time.Millisecond))
-					toggles[i].press(b)
-				}
-			}
+			pressInTurn(b, toggles)
 			reportMedian(b, list.ds, "list-ms")
 			reportMedian(b, read.ds, "scroll-ms")
 			// A backspace returns to a kept search (narrowingFilter): the
@@ -473,15 +480,7 @@ func BenchmarkKeypressFloor(b *testing.B) {
 		{name: "bare", term: bare, keys: [2]string{"down", "up"}},
 		{name: "glow", term: g.start(b), keys: [2]string{"j", "k"}},
 	}
-	for _, t := range toggles {
-		t.calibrate(b)
-	}
-	for b.Loop() {
-		for _, i := range rand.Perm(len(toggles)) {
-			time.Sleep(20*time.Millisecond + rand.N(17*time.Millisecond))
-			toggles[i].press(b)
-		}
-	}
+	pressInTurn(b, toggles)
 	reportMedian(b, toggles[0].ds, "bare-ms")
 	reportMedian(b, toggles[1].ds, "glow-scroll-ms")
 	b.ReportMetric(median(toggles[0].ds)/median(toggles[1].ds), "bare-x-glow")

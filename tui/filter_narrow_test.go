@@ -9,8 +9,9 @@ import (
 	"mianjing/notes"
 )
 
-// narrowTargets is the embedded deck and the fuzz deck as filter targets.
-func narrowTargets(t *testing.T) []string {
+// referenceTargets is the embedded deck, the fuzz deck and a note of
+// letters whose lower case differs in length, as filter targets.
+func referenceTargets(t *testing.T) []string {
 	t.Helper()
 	d, err := notes.Default()
 	if err != nil {
@@ -46,7 +47,7 @@ func typing(words []string, n int) []string {
 // term typed, extended, deleted or turned into a tag or difficulty term
 // gets filterNotes's own result.
 func TestNarrowingFilterMatchesFilterNotes(t *testing.T) {
-	targets := narrowTargets(t)
+	targets := referenceTargets(t)
 	f := &narrowingFilter{}
 	terms := typing([]string{"注意力 机制", "注意力机制", "lora ptuning", "LoRA", "İstanbul", "aaaa", "#lo", "#lora",
 		"d", "d:", "d:3", "d:3 注意", "注意 d:4", "位置 编码", "微调 训练 数据", "k", "#"}, 1)
@@ -71,7 +72,7 @@ func TestNarrowingFilterMatchesFilterNotes(t *testing.T) {
 // Typing keeps one result per character, backspace drops the last one, and
 // a term that does not extend the last kept one starts afresh.
 func TestNarrowingFilterKeeps(t *testing.T) {
-	targets := narrowTargets(t)
+	targets := referenceTargets(t)
 	f := &narrowingFilter{}
 	kept := func() []string {
 		var out []string
@@ -113,7 +114,7 @@ func rankIndexes(ranks []list.Rank) []int {
 // A deck large enough to be searched in parts gets the same matches, in
 // the same order, as the reference search.
 func TestParallelSearchMatchesReference(t *testing.T) {
-	one := narrowTargets(t)
+	one := referenceTargets(t)
 	var targets []string
 	for len(targets) < 2*parallelSearch+7 {
 		targets = append(targets, one...)

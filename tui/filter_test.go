@@ -7,8 +7,6 @@ import (
 	"unicode"
 
 	"charm.land/bubbles/v2/list"
-
-	"mianjing/notes"
 )
 
 // filterReference is filterNotes as it was before it searched lower-cased
@@ -98,17 +96,7 @@ func filterReference(term string, targets []string) []list.Rank {
 // length in bytes (İ, K, Σ). Difficulty terms are filterNotes's own (see
 // list_test.go).
 func TestFilterMatchesReference(t *testing.T) {
-	d, err := notes.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	all := append(append([]notes.Note{}, d.Notes...), fuzzDeck().Notes...)
-	all = append(all, notes.Note{ID: "case", Title: "İSTANBUL Kelvin ΣΟΦΙΑ aaaa 注意注意", Tags: []string{"LoRA", "İ"},
-		Body: "ﬁ ǅ KELVIN σοφια"})
-	targets := make([]string, len(all))
-	for i := range all {
-		targets[i] = searchValue(&all[i])
-	}
+	targets := referenceTargets(t)
 	for _, term := range []string{"注意", "注意力", "意力 机", "lora", "LoRA", "LORA ptuning", "Transformer",
 		"aa", "aaa", "i̇", "İstanbul", "kelvin", "k", "σοφια", "ΣΟΦΙΑ", "ﬁ", "ǆ", "emoji 👩",
 		"位置 编码", "x-y", "rtl", "עברית", "  ", "微调 训练"} {
