@@ -109,6 +109,25 @@ func TestFullAnswerAndTypingAfterReveal(t *testing.T) {
 	}
 }
 
+// Typing after the reveal in the smallest window: the box and the
+// reference fit, the checklist and the grades (which take no keys while
+// the box has focus) give up their rows, and come back with esc. Found by
+// FuzzModel (testdata/fuzz/FuzzModel/9c7292439abfbd52).
+func TestTypingAfterRevealFitsTheSmallestWindow(t *testing.T) {
+	d := answerDriver(t, 40, 12, "")
+	d.checkFits("answer at 40x12")
+	d.keys("tab")
+	if !d.m.capturing() {
+		t.Fatal("tab after the reveal did not open the answer box")
+	}
+	d.checkFits("typing after the reveal at 40x12")
+	d.mustContain("输入中", "参考答案")
+	d.mustNotContain("1 重来")
+	d.keys("esc")
+	d.checkFits("after typing at 40x12")
+	d.mustContain("1 重来")
+}
+
 // The full help fits 60 columns without dropping a key (issue 14, defect 7).
 func TestHelpFitsSixtyColumns(t *testing.T) {
 	d := newDriver(t, Options{}, 60, 40)

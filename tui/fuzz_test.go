@@ -216,7 +216,7 @@ func checkFrame(t *testing.T, m *Model, w, h int, trail []string) {
 	}()
 	lines := strings.Split(content, "\n")
 	if len(lines) > h {
-		t.Fatalf("after %v: %d lines in a %dx%d window", trail, len(lines), w, h)
+		t.Fatalf("after %v: %d lines in a %dx%d window:\n%s", trail, len(lines), w, h, ansi.Strip(content))
 	}
 	for i, l := range lines {
 		if lw := ansi.StringWidth(l); lw > w {

@@ -78,9 +78,12 @@ type quizModel struct {
 	loaded    bool
 	renderErr error
 	compact   bool // key points on one line: the window is short
-	full      bool // the reference answer alone, full screen (z)
-	typedRows int  // rows the typed answer gets above the reference
-	bar       progress.Model
+	// noChecklist: typing in a window too short for the box beside the
+	// key points and grades, which take no keys while it has focus.
+	noChecklist bool
+	full        bool // the reference answer alone, full screen (z)
+	typedRows   int  // rows the typed answer gets above the reference
+	bar         progress.Model
 
 	startedAt time.Time
 	endedAt   time.Time

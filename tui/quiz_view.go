@@ -37,8 +37,11 @@ func (q quizModel) View() string {
 		if t := q.typedView(); t != "" {
 			parts = append(parts, t)
 		}
-		parts = append(parts, q.referenceHeader(), q.vp.View(), q.pointsView(q.compact), q.gradeView(q.compact), ch.footer)
-		return stack(parts...)
+		parts = append(parts, q.referenceHeader(), q.vp.View())
+		if !q.noChecklist {
+			parts = append(parts, q.pointsView(q.compact), q.gradeView(q.compact))
+		}
+		return stack(append(parts, ch.footer)...)
 	case quizSummary:
 		body = q.centre(q.summaryView(), h)
 	}
@@ -490,6 +493,10 @@ func (q *quizModel) layoutAnswer() {
 	// than its share or the typed answer loses its last line.
 	q.compact = body-fixedH(false)-min(want, 1) < minRef
 	room := body - fixedH(q.compact)
+	q.noChecklist = q.typing && room < 1+1+frame+1 // label, a line, frame, a line of reference
+	if q.noChecklist {
+		room = body - lipgloss.Height(q.answerTitle()) - lipgloss.Height(q.referenceHeader())
+	}
 	q.typedRows = min(want, max(0, room-minRef))
 	switch {
 	case q.typing:
