@@ -221,8 +221,11 @@ func (c *common) bookmarked(id string) bool {
 	return ok
 }
 
+// setError shows err, formatted, in the status line.
 func (c *common) setError(format string, err error) {
-	c.errText = fmt.Sprintf(format, err)
+	// One line: an error from the system can hold line breaks, and the
+	// status line has one row.
+	c.errText = strings.Join(strings.Fields(fmt.Sprintf(format, err)), " ")
 }
 
 // studyKind is where a note stands for the list's state marker.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -55,4 +56,16 @@ func TestViewSwitchesAreImmediate(t *testing.T) {
 	if !strings.Contains(d.screen(), d.m.c.text.StatsTitle) {
 		t.Errorf("stats not shown:\n%s", d.screen())
 	}
+}
+
+// An error holding line breaks (a system message can) is shown on the
+// status line's one row: the frame keeps the window's height. Found by
+// FuzzModel (testdata/fuzz/FuzzModel/664fc2d76bc83ec9).
+func TestMultiLineErrorKeepsOneRow(t *testing.T) {
+	st := newTestStore(t)
+	d := newDriver(t, Options{Store: st}, 80, 24)
+	st.FailWrites(errors.New("input/output error\nsecond line"))
+	d.keys("b")
+	d.checkFits("a two-line error")
+	d.mustContain("input/output error second li")
 }
