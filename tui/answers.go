@@ -100,7 +100,7 @@ func (d detailModel) answersSection() []string {
 	}
 	switch {
 	case a.err != nil:
-		note(s.Error.Render, fmt.Sprintf(t.ErrAnswersFmt, a.err))
+		note(s.Error.Render, errorLine(t.ErrAnswersFmt, a.err))
 	case a.loading:
 		note(s.Status.Render, t.AnswersLoading)
 	case len(a.items) == 0:

@@ -223,9 +223,13 @@ func (c *common) bookmarked(id string) bool {
 
 // setError shows err, formatted, in the status line.
 func (c *common) setError(format string, err error) {
-	// One line: an error from the system can hold line breaks, and the
-	// status line has one row.
-	c.errText = strings.Join(strings.Fields(fmt.Sprintf(format, err)), " ")
+	c.errText = errorLine(format, err)
+}
+
+// errorLine formats err on one line: a message from the system can hold
+// line breaks, and every place an error shows has one row for it.
+func errorLine(format string, err error) string {
+	return strings.Join(strings.Fields(fmt.Sprintf(format, err)), " ")
 }
 
 // studyKind is where a note stands for the list's state marker.

@@ -81,7 +81,7 @@ func (c *common) pastLines(n *notes.Note, width int) []string {
 	w := max(1, width)
 	out := []string{"", s.Label.Render(fmt.Sprintf(t.PastTitleFmt, len(set.items)))}
 	if set.err != nil {
-		return append(out, s.Error.Render(truncate(fmt.Sprintf(t.ErrAnswersFmt, set.err), w)))
+		return append(out, s.Error.Render(truncate(errorLine(t.ErrAnswersFmt, set.err), w)))
 	}
 	for i, it := range set.items {
 		if i == maxPastShown {
