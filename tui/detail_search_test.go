@@ -290,3 +290,13 @@ func TestSearchFindsAMatchTheWrapSplit(t *testing.T) {
 
 // isHan reports whether r is a Chinese character.
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// The head of a wrapped match ends where its line's text ends, not over
+// the spaces after it.
+func TestWrappedMatchEndsWithTheText(t *testing.T) {
+	got := findMatches([]string{"  讲的是注意  ", "  力"}, "注意力")
+	want := searchMatch{line: 0, start: 8, end: 12, nextStart: 2, nextEnd: 4}
+	if len(got) != 1 || got[0] != want {
+		t.Fatalf("got %v, want [%v]", got, want)
+	}
+}

@@ -39,8 +39,12 @@ func findMatches(plain []string, query string) []searchMatch {
 	q := foldRunes(query)
 	var out []searchMatch
 	from := 0 // the first rune of this line a match may start at
+	var next []rune
 	for li, line := range plain {
-		rs := foldRunes(line)
+		rs := next // folded as the line after the last one
+		if li == 0 {
+			rs = foldRunes(line)
+		}
 		// cells[i] is the cell column where rune i starts.
 		var cells []int
 		after := from // where the line's last match ended
@@ -60,13 +64,13 @@ func findMatches(plain []string, query string) []searchMatch {
 		if li+1 == len(plain) {
 			break
 		}
-		next := foldRunes(plain[li+1])
-		if start, nextStart, nextEnd, ok := wrappedMatch(rs, after, next, q); ok {
+		next = foldRunes(plain[li+1])
+		if start, end, nextStart, nextEnd, ok := wrappedMatch(rs, after, next, q); ok {
 			if cells == nil {
 				cells = runeCells([]rune(line))
 			}
 			nc := runeCells([]rune(plain[li+1]))
-			out = append(out, searchMatch{line: li, start: cells[start], end: cells[len(cells)-1],
+			out = append(out, searchMatch{line: li, start: cells[start], end: cells[end],
 				nextStart: nc[nextStart], nextEnd: nc[nextEnd]})
 			from = nextEnd
 		}
@@ -77,10 +81,9 @@ func findMatches(plain []string, query string) []searchMatch {
 // wrappedMatch finds q broken by the renderer's wrap: its head ends line
 // rs (trailing spaces aside), starting at or after rune from, and the rest
 // starts line next after its indent. A space of q may fall at the break,
-// where the wrap dropped it. It returns the rune of rs the match starts at
-// and the runes of next it covers; the longest head, the earliest start,
-// wins.
-func wrappedMatch(rs []rune, from int, next, q []rune) (start, nextStart, nextEnd int, ok bool) {
+// where the wrap dropped it. It returns the runes of rs and of next the
+// match covers; the longest head, the earliest start, wins.
+func wrappedMatch(rs []rune, from int, next, q []rune) (start, end, nextStart, nextEnd int, ok bool) {
 	n := len(rs)
 	for n > 0 && rs[n-1] == ' ' {
 		n--
@@ -95,10 +98,10 @@ func wrappedMatch(rs []rune, from int, next, q []rune) (start, nextStart, nextEn
 			continue
 		}
 		if nextStart+len(rest) <= len(next) && runesAt(next, rest, nextStart) {
-			return start, nextStart, nextStart + len(rest), true
+			return start, n, nextStart, nextStart + len(rest), true
 		}
 	}
-	return 0, 0, 0, false
+	return 0, 0, 0, 0, false
 }
 
 // trimRunes drops the spaces at the start (left) or the end of rs.
