@@ -44,9 +44,9 @@ func (f *narrowingFilter) filter(term string, targets []string) []list.Rank {
 	case n > 0 && f.kept[n-1].term == term:
 		return f.kept[n-1].ranks
 	case n > 0 && plainTerms(f.kept[n-1].term) && plainTerms(term):
-		ranks = narrowSearch(term, f.split, f.kept[n-1].ranks)
+		ranks = narrowSearch(term, f.kept[n-1], f.split)
 	default:
-		ranks = searchFields(term, f.split)
+		ranks = searchFields(term, f.split, nil)
 	}
 	if len(f.kept) == maxKept {
 		f.kept = slices.Delete(f.kept, 0, 1)
@@ -71,10 +71,12 @@ func plainTerms(term string) bool {
 
 // narrowSearch is searchFields(term, targets) for a term whose matches are
 // all among prev's: it searches those targets only, in deck order, so ties
-// rank as filterNotes ranks them.
-func narrowSearch(term string, targets []fields, prev []list.Rank) []list.Rank {
-	idx := make([]int, len(prev))
-	for i, r := range prev {
+// rank as filterNotes ranks them. When both terms are one word, the longer
+// one's first match in a body cannot come before the shorter one's, so
+// each body is searched from there: typing a word reads each body once.
+func narrowSearch(term string, prev keptSearch, targets []fields) []list.Rank {
+	idx := make([]int, len(prev.ranks))
+	for i, r := range prev.ranks {
 		idx[i] = r.Index
 	}
 	slices.Sort(idx)
@@ -82,9 +84,38 @@ func narrowSearch(term string, targets []fields, prev []list.Rank) []list.Rank {
 	for i, j := range idx {
 		sub[i] = targets[j]
 	}
-	ranks := searchFields(term, sub)
+	var from []int
+	if extendsWord(prev.term, term) {
+		starts := make([]int, len(targets))
+		for _, r := range prev.ranks {
+			starts[r.Index] = bodyStart(r.MatchedIndexes)
+		}
+		from = make([]int, len(idx))
+		for i, j := range idx {
+			from[i] = starts[j]
+		}
+	}
+	ranks := searchFields(term, sub, from)
 	for i := range ranks {
 		ranks[i].Index = idx[ranks[i].Index]
 	}
 	return ranks
+}
+
+// extendsWord reports whether prev and term are one word each, term's
+// lower case starting with prev's.
+func extendsWord(prev, term string) bool {
+	p, t := strings.Fields(prev), strings.Fields(term)
+	return len(p) == 1 && len(t) == 1 && strings.HasPrefix(strings.ToLower(t[0]), strings.ToLower(p[0]))
+}
+
+// bodyStart is where the body match a rank records starts (see whyBody),
+// or 0 for none.
+func bodyStart(matches []int) int {
+	for _, i := range matches {
+		if i >= whyBody {
+			return i - whyBody
+		}
+	}
+	return 0
 }

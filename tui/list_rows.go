@@ -98,21 +98,38 @@ func difficultyTerm(term string) (level int, ok bool) {
 // lower-case already: a keystroke searches a 10,000-note deck's 20 MB of
 // text by byte, without converting it.
 func filterNotes(term string, targets []string) []list.Rank {
-	return searchFields(term, splitTargets(targets))
+	return searchFields(term, splitTargets(targets), nil)
 }
 
 // fields is a FilterValue cut at its separators.
 type fields struct{ title, tags, diff, body string }
 
-// splitTargets cuts each FilterValue into its fields.
+// splitTargets cuts each FilterValue into its fields. The titles, tags
+// and difficulties, which every search reads, are copied into one string:
+// scattered through a large deck's 20 MB of bodies, each would cost the
+// search a cache miss.
 func splitTargets(targets []string) []fields {
 	out := make([]fields, len(targets))
+	var short strings.Builder
+	ends := make([][3]int, len(targets))
 	for i, t := range targets {
 		f := &out[i]
-		var rest string
-		f.title, rest, _ = strings.Cut(t, filterSep)
-		f.tags, rest, _ = strings.Cut(rest, filterSep)
-		f.diff, f.body, _ = strings.Cut(rest, filterSep)
+		title, rest, _ := strings.Cut(t, filterSep)
+		tags, rest, _ := strings.Cut(rest, filterSep)
+		diff, body, _ := strings.Cut(rest, filterSep)
+		f.body = body
+		short.WriteString(title)
+		ends[i][0] = short.Len()
+		short.WriteString(tags)
+		ends[i][1] = short.Len()
+		short.WriteString(diff)
+		ends[i][2] = short.Len()
+	}
+	all, at := short.String(), 0
+	for i := range out {
+		e := ends[i]
+		out[i].title, out[i].tags, out[i].diff = all[at:e[0]], all[e[0]:e[1]], all[e[1]:e[2]]
+		at = e[2]
 	}
 	return out
 }
@@ -120,8 +137,10 @@ func splitTargets(targets []string) []fields {
 // parallelSearch is the deck size from which a search runs in parts.
 const parallelSearch = 2000
 
-// searchFields is filterNotes on targets already cut into fields.
-func searchFields(term string, targets []fields) []list.Rank {
+// searchFields is filterNotes on targets already cut into fields. from,
+// when not nil, holds for each target the byte of its body where a search
+// for term's one text term may start (see narrowSearch).
+func searchFields(term string, targets []fields, from []int) []list.Rank {
 	terms := strings.Fields(term)
 	if len(terms) == 0 {
 		return nil
@@ -142,6 +161,9 @@ func searchFields(term string, targets []fields) []list.Rank {
 			continue
 		}
 		lowTerms = append(lowTerms, strings.ToLower(t))
+	}
+	if len(lowTerms) != 1 {
+		from = nil
 	}
 	type scored struct {
 		rank  list.Rank
@@ -194,15 +216,22 @@ func searchFields(term string, targets []fields) []list.Rank {
 					score += 100
 					continue
 				}
-				switch at := strings.Index(body, t); {
-				case strings.Contains(tags, t):
+				if strings.Contains(tags, t) {
 					for k, tag := range strings.Split(tags, tagSep) {
 						if strings.Contains(tag, t) {
 							why = append(why, whyTag+k)
 						}
 					}
 					score += 10
+					continue
+				}
+				start := 0
+				if from != nil {
+					start = from[i]
+				}
+				switch at := strings.Index(body[start:], t); {
 				case at >= 0:
+					at += start
 					if len(why) == 0 || why[len(why)-1] < whyBody {
 						why = append(why, whyBody+at, whyBody+at+len(t))
 					}
@@ -243,14 +272,27 @@ func searchFields(term string, targets []fields) []list.Rank {
 		wg.Go(func() { found[p] = scan(lo, hi) })
 	}
 	wg.Wait()
-	hits := slices.Concat(found...)
-	byScore := func(a, b scored) int { return b.score - a.score }
-	if !slices.IsSortedFunc(hits, byScore) { // often all hits score alike
-		slices.SortStableFunc(hits, byScore)
+	// Ranked by score, ties in deck order: scores take few values, so each
+	// value's hits are copied out in turn, the parts in deck order.
+	var scores []int
+	for _, hits := range found {
+		for _, h := range hits {
+			if !slices.Contains(scores, h.score) {
+				scores = append(scores, h.score)
+			}
+		}
 	}
-	ranks := make([]list.Rank, len(hits))
-	for i, h := range hits {
-		ranks[i] = h.rank
+	slices.Sort(scores)
+	slices.Reverse(scores)
+	ranks := make([]list.Rank, 0, len(found[0])*parts)
+	for _, sc := range scores {
+		for _, hits := range found {
+			for _, h := range hits {
+				if h.score == sc {
+					ranks = append(ranks, h.rank)
+				}
+			}
+		}
 	}
 	return ranks
 }
