@@ -272,10 +272,13 @@ func searchFields(term string, targets []fields, from []int) []list.Rank {
 		wg.Go(func() { found[p] = scan(lo, hi) })
 	}
 	wg.Wait()
-	// Ranked by score, ties in deck order: scores take few values, so each
-	// value's hits are copied out in turn, the parts in deck order.
+	// Ranked by score, ties in deck order: scores take few values (a few
+	// per term typed), so each value's hits are copied out in turn, the
+	// parts in deck order.
 	var scores []int
+	total := 0
 	for _, hits := range found {
+		total += len(hits)
 		for _, h := range hits {
 			if !slices.Contains(scores, h.score) {
 				scores = append(scores, h.score)
@@ -284,7 +287,7 @@ func searchFields(term string, targets []fields, from []int) []list.Rank {
 	}
 	slices.Sort(scores)
 	slices.Reverse(scores)
-	ranks := make([]list.Rank, 0, len(found[0])*parts)
+	ranks := make([]list.Rank, 0, total)
 	for _, sc := range scores {
 		for _, hits := range found {
 			for _, h := range hits {
