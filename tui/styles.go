@@ -93,7 +93,6 @@ func newStyles(dark, noColor bool) Styles {
 		accent  = c("#5A3FC0", "#B294F7")
 		select_ = c("#A21CAF", "#EE6FF8")
 		dim     = c("#6E6E6E", "#767676") // quiet, yet 4.5:1 on white and on black
-		text    = c("#262626", "#DDDDDD")
 		star    = c("#8B6508", "#F5C542")
 		due     = c("#C62828", "#FF7A7A")
 		fresh   = c("#1D6FB8", "#5FAFFF")
@@ -103,6 +102,11 @@ func newStyles(dark, noColor bool) Styles {
 		barFg   = c("#FFFFFF", "#FFFFFF")
 		barBg   = c("#5A3FC0", "#5A3FC0")
 	)
+	// Text is the terminal's own foreground: readable on whatever
+	// background the terminal has, reported or not, and a cell with no
+	// colour costs the renderer no conversion on a 256-colour terminal
+	// (BENCHMARKS.md).
+	text := lipgloss.NoColor{}
 	s := Styles{
 		Header:      lipgloss.NewStyle().Padding(0, 1),
 		HeaderTitle: lipgloss.NewStyle().Bold(true).Foreground(accent),

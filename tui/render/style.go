@@ -65,6 +65,10 @@ func baseConfig(style Style) ansi.StyleConfig {
 			cp.Background = ansi.StylePrimitive{} // chroma's terminal output ignores it
 			c.CodeBlock.Chroma = &cp
 		}
+		// Body text in the terminal's own foreground (glamour sets a grey):
+		// readable on any background, reported or not, and cheaper to draw
+		// on a 256-colour terminal.
+		c.Document.Color = nil
 		readableColors(reflect.ValueOf(&c).Elem(), page)
 	}
 	return c

@@ -103,3 +103,24 @@ func TestSlowRenderShownPlain(t *testing.T) {
 		t.Errorf("fallback has %d colours; want code without highlighting", n)
 	}
 }
+
+// Body text is drawn in the terminal's own foreground, which is readable on
+// whatever background the terminal has: no foreground colour is set on it.
+func TestBodyTextInTheTerminalsForeground(t *testing.T) {
+	md := "正文一段，with English words。\n\n- 列表第一项\n- 列表第二项\n\n| 列 | 值 |\n|---|---|\n| 表格内容 | 1 |\n"
+	for _, st := range []Style{Dark, Light} {
+		out, err := New().Render(md, 60, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			plain := ansi.Strip(line)
+			if !strings.Contains(plain, "正文") && !strings.Contains(plain, "列表") && !strings.Contains(plain, "表格内容") {
+				continue
+			}
+			if strings.Contains(line, "\x1b[38;") || strings.Contains(line, "\x1b[3") && !strings.Contains(line, "\x1b[39") {
+				t.Errorf("%s: body text with a foreground colour: %q", st, line)
+			}
+		}
+	}
+}

@@ -2,10 +2,8 @@ package render
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
-	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -22,29 +20,16 @@ const minColumn = 4
 // tableStyle holds the strings a table is drawn with.
 type tableStyle struct {
 	colSep, rule, cross string
-	head, body          string // SGR sequences, "" for none
+	head                string // the head row's SGR sequence, "" for none
 }
 
 func tableStyleFor(st Style) tableStyle {
-	switch st {
-	case Dark:
-		return colouredTable(styles.DarkStyleConfig.Document.Color)
-	case Light:
-		return colouredTable(styles.LightStyleConfig.Document.Color)
+	if st == Dark || st == Light {
+		// Cells in the terminal's own foreground, like the body text
+		// (baseConfig); the head in bold.
+		return tableStyle{colSep: " │ ", rule: "─", cross: "─┼─", head: "\x1b[1m"}
 	}
 	return tableStyle{colSep: " | ", rule: "-", cross: "-|-"}
-}
-
-func colouredTable(color *string) tableStyle {
-	t := tableStyle{colSep: " │ ", rule: "─", cross: "─┼─", head: "\x1b[1m"}
-	if color == nil {
-		return t
-	}
-	if n, err := strconv.Atoi(*color); err == nil && n >= 0 && n < 256 {
-		t.head = "\x1b[1;38;5;" + *color + "m"
-		t.body = "\x1b[38;5;" + *color + "m"
-	}
-	return t
 }
 
 // layoutTable draws t in at most width cells (glamour's tables truncate
@@ -82,7 +67,7 @@ func layoutTable(t table, width int, st Style, margin string) []string {
 			}
 			height = max(height, len(cells[i]))
 		}
-		sgr := ts.body
+		sgr := ""
 		if r == 0 {
 			sgr = ts.head
 		}
@@ -131,7 +116,7 @@ func tableAsList(t table, width int, ts tableStyle, margin string) []string {
 	var out []string
 	for r, row := range t.rows {
 		line := strings.Join(row, " | ")
-		sgr := ts.body
+		sgr := ""
 		if r == 0 {
 			sgr = ts.head
 		}
