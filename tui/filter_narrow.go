@@ -43,7 +43,9 @@ func (f *narrowingFilter) filter(term string, targets []string) []list.Rank {
 	switch n := len(f.kept); {
 	case n > 0 && f.kept[n-1].term == term:
 		return f.kept[n-1].ranks
-	case n > 0 && plainTerms(f.kept[n-1].term) && plainTerms(term):
+	case n > 0 && strings.TrimSpace(f.kept[n-1].term) != "" && plainTerms(f.kept[n-1].term) && plainTerms(term):
+		// A blank term matches nothing (filterNotes), which says nothing
+		// of the terms typed after it.
 		ranks = narrowSearch(term, f.kept[n-1], f.split)
 	default:
 		ranks = searchFields(term, f.split, nil)

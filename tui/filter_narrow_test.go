@@ -50,7 +50,7 @@ func TestNarrowingFilterMatchesFilterNotes(t *testing.T) {
 	targets := referenceTargets(t)
 	f := &narrowingFilter{}
 	terms := typing([]string{"注意力 机制", "注意力机制", "lora ptuning", "LoRA", "İstanbul", "aaaa", "#lo", "#lora",
-		"d", "d:", "d:3", "d:3 注意", "注意 d:4", "位置 编码", "微调 训练 数据", "k", "#"}, 1)
+		"d", "d:", "d:3", "d:3 注意", "注意 d:4", "位置 编码", "微调 训练 数据", "k", "#", " 注意力", "  lora"}, 0)
 	for _, term := range terms {
 		got, want := f.filter(term, targets), filterNotes(term, targets)
 		if !slices.EqualFunc(got, want, func(a, b list.Rank) bool {
@@ -127,4 +127,34 @@ func TestParallelSearchMatchesReference(t *testing.T) {
 			t.Fatalf("filter %q: %d matches, want %d; first difference in %v", term, len(got), len(want), got[:min(5, len(got))])
 		}
 	}
+}
+
+// FuzzNarrowingFilter types a word into the filter a character at a time
+// and deletes it again, over notes made of the fuzzer's strings: every
+// kept or narrowed result, each body search started from the shorter
+// word's match included, must be filterNotes's own.
+func FuzzNarrowingFilter(f *testing.F) {
+	f.Add("注意力机制", "注意 注意力 机制；注意力", "LoRA", "注意力")
+	f.Add("Attention", "att atte attention ATTENTION", "attn", "Atten")
+	f.Add("aaa", "aaaaab aab", "a", "aab")
+	f.Fuzz(func(t *testing.T, title, body, tag, word string) {
+		all := []notes.Note{
+			{ID: "a", Title: title, Tags: []string{tag}, Body: body},
+			{ID: "b", Title: tag, Body: body + title + body},
+			{ID: "c", Title: "c", Tags: []string{title}, Body: tag + body},
+		}
+		targets := make([]string, len(all))
+		for i := range all {
+			targets[i] = searchValue(&all[i])
+		}
+		nf := &narrowingFilter{}
+		for _, term := range typing([]string{word}, 0) {
+			got, want := nf.filter(term, targets), filterNotes(term, targets)
+			if !slices.EqualFunc(got, want, func(a, b list.Rank) bool {
+				return a.Index == b.Index && slices.Equal(a.MatchedIndexes, b.MatchedIndexes)
+			}) {
+				t.Fatalf("filter %q:\n got %v\nwant %v", term, got, want)
+			}
+		}
+	})
 }
