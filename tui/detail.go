@@ -301,6 +301,8 @@ func (d *detailModel) updateKeys() {
 	} else {
 		k.Answers.SetHelp("h", t.KeyShowAnswers)
 	}
+	// The keys decide the help's height, and so the note's.
+	d.layout()
 }
 
 // ShortHelp is the one-line help of the reading view.

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 
+	tea "charm.land/bubbletea/v2"
+
 	"mianjing/notes"
 )
 
@@ -298,5 +300,23 @@ func TestWrappedMatchEndsWithTheText(t *testing.T) {
 	want := searchMatch{line: 0, start: 8, end: 12, nextStart: 2, nextEnd: 4}
 	if len(got) != 1 || got[0] != want {
 		t.Fatalf("got %v, want [%v]", got, want)
+	}
+}
+
+// Opening and closing the search box changes the help's keys, and with the
+// full help shown its height: the note's rows follow, so the frame still
+// fills the window exactly (FuzzModel found 207 lines in a 200-line one).
+func TestSearchBoxKeepsTheFrameInTheWindow(t *testing.T) {
+	for _, closer := range []string{"esc", "enter"} {
+		d := newDriver(t, Options{}, 120, 40)
+		d.keys("enter", "?", "/")
+		d.checkFits("search box open, full help")
+		d.send(tea.WindowSizeMsg{Width: 500, Height: 200})
+		d.typeText("注意")
+		d.keys(closer)
+		d.checkFits("search box closed with " + closer)
+		if n := strings.Count(d.m.View().Content, "\n") + 1; n != 200 {
+			t.Errorf("after %s: %d lines in a 200-line window", closer, n)
+		}
 	}
 }
