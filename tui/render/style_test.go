@@ -1,6 +1,8 @@
 package render
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -118,9 +120,31 @@ func TestBodyTextInTheTerminalsForeground(t *testing.T) {
 			if !strings.Contains(plain, "正文") && !strings.Contains(plain, "列表") && !strings.Contains(plain, "表格内容") {
 				continue
 			}
-			if strings.Contains(line, "\x1b[38;") || strings.Contains(line, "\x1b[3") && !strings.Contains(line, "\x1b[39") {
+			if setsForeground(line) {
 				t.Errorf("%s: body text with a foreground colour: %q", st, line)
 			}
 		}
 	}
+}
+
+// setsForeground reports whether an SGR sequence of line sets a foreground
+// colour (30–37, 90–97 or 38;…), an extended background or underline
+// colour's parameters aside.
+func setsForeground(line string) bool {
+	for _, m := range regexp.MustCompile(`\x1b\[([0-9;:]*)m`).FindAllStringSubmatch(line, -1) {
+		ps := strings.FieldsFunc(m[1], func(r rune) bool { return r == ';' || r == ':' })
+		for i := 0; i < len(ps); i++ {
+			switch n, _ := strconv.Atoi(ps[i]); {
+			case n == 38, n >= 30 && n <= 37, n >= 90 && n <= 97:
+				return true
+			case n == 48 || n == 58:
+				if i+1 < len(ps) && ps[i+1] == "5" {
+					i += 2
+				} else {
+					i += 4
+				}
+			}
+		}
+	}
+	return false
 }
