@@ -176,7 +176,7 @@ func (m *interviewModel) Update(msg tea.Msg) tea.Cmd {
 			m.input, cmd = m.input.Update(msg)
 		}
 	case tea.MouseWheelMsg:
-		if m.step == ivAnswer {
+		if m.step == ivAnswer || m.step == ivReport {
 			m.vp, cmd = m.vp.Update(msg)
 		}
 	default:
@@ -455,6 +455,7 @@ func (m *interviewModel) finish(last func() tea.Msg) tea.Cmd {
 	m.input.Blur()
 	m.report = m.buildReport()
 	m.layout() // the report's page
+	m.vp.GotoTop()
 	var record func() tea.Msg
 	if len(m.report.Questions) > 0 && m.c.store != nil {
 		m.saving = true

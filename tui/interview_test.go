@@ -459,3 +459,34 @@ func TestInterviewLastGradeFailingSavesNoReport(t *testing.T) {
 		t.Fatalf("report %+v, log %+v", qs, log)
 	}
 }
+
+// The report opens at its top, wherever the last answer was scrolled to,
+// and the mouse wheel scrolls it like the keys.
+func TestInterviewReportOpensAtItsTop(t *testing.T) {
+	clk := newClock()
+	d := newDriver(t, clk.opts(Options{Store: quizStore(t)}), 60, 14)
+	d.keys("m")
+	for d.m.interview.step == ivQuestion {
+		d.keys("space")
+		if d.m.interview.cur+1 == len(d.m.interview.qs) {
+			d.keys("pgdown", "pgdown", "pgdown") // the last answer, scrolled
+		}
+		d.keys("1")
+	}
+	if d.m.interview.step != ivReport {
+		t.Fatalf("step %v, want the report", d.m.interview.step)
+	}
+	if y := d.m.interview.vp.YOffset(); y != 0 {
+		t.Errorf("the report opened scrolled to line %d", y)
+	}
+	for d.m.interview.vp.YOffset() > 0 {
+		d.keys("up")
+	}
+	y := d.m.interview.vp.YOffset()
+	d.send(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if d.m.interview.vp.YOffset() <= y {
+		t.Error("the mouse wheel did not scroll the report")
+	}
+	d.keys("up", "up", "up")
+	d.mustContain("面试报告")
+}
