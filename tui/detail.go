@@ -139,6 +139,9 @@ func (d *detailModel) show(k renderKey, out string) {
 	if !same {
 		d.search.cur = 0
 	}
+	// The keys (headings, related notes) set the help's height, and so the
+	// viewport's, which the scroll position below depends on.
+	d.updateKeys()
 	d.setContent()
 	if same {
 		maxOff := max(0, d.vp.TotalLineCount()-d.vp.VisibleLineCount())
@@ -148,7 +151,6 @@ func (d *detailModel) show(k renderKey, out string) {
 		d.showMatch()
 	}
 	d.shown, d.loaded = k, true
-	d.updateKeys()
 }
 
 // pad centres a column of width cells in the viewport.
