@@ -255,7 +255,8 @@ func (c *common) dueToday(id string, now time.Time) bool {
 }
 
 // studyState returns a note's marker: new, due today, mastered, or when it
-// is next due ("3天"/"3d" within a month, else the date "12-03").
+// is next due: "3天"/"3d" within a month, "1月20日"/"Jan 20" within a year,
+// else the year.
 func (c *common) studyState(id string, now time.Time) (studyKind, string) {
 	card, ok := c.cards[id]
 	switch {
@@ -273,7 +274,13 @@ func (c *common) studyState(id string, now time.Time) (studyKind, string) {
 	if days < 30 {
 		return studyLater, fmt.Sprintf(c.text.DaysFmt, days)
 	}
-	return studyLater, wording.Date(c.text.Lang, card.Due, now)
+	// Within a year ahead the month and day say which day is meant (a
+	// year would widen the column); past that, the year alone.
+	due := card.Due.In(loc)
+	if due.Before(now.AddDate(1, 0, 0)) {
+		return studyLater, wording.Date(c.text.Lang, due, due)
+	}
+	return studyLater, fmt.Sprintf(c.text.YearFmt, due.Year())
 }
 
 // stateWidth is the widest state marker, so the column lines up.
@@ -283,7 +290,8 @@ func (c *common) stateWidth() int { return c.stateW }
 func (c *common) measureStateWidth() int {
 	w := 0
 	for _, s := range []string{c.text.StateNew, c.text.StateDue, c.text.StateMastered, c.text.StateSuspended,
-		fmt.Sprintf(c.text.DaysFmt, 29), wording.Date(c.text.Lang, time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))} {
+		fmt.Sprintf(c.text.DaysFmt, 29), fmt.Sprintf(c.text.YearFmt, 2999),
+		wording.Date(c.text.Lang, time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC))} {
 		w = max(w, ansi.StringWidth(s))
 	}
 	return w

@@ -47,6 +47,7 @@ type text struct {
 	ErrSuspendFmt, ErrResetFmt                   string // %v store error
 	ModeCram, CramInterval                       string
 	DaysFmt                                      string // %d days until due
+	YearFmt                                      string // a due date's year, over a year ahead
 
 	// Detail view.
 	Rendering string
@@ -250,6 +251,7 @@ func zhText() text {
 		ErrSuspendFmt: "暂停未保存：%v", ErrResetFmt: "重置失败：%v",
 		ModeCram: "突击 · 不改排期", CramInterval: "不改排期",
 		DaysFmt: "%d天",
+		YearFmt: "%d年",
 
 		Rendering: "渲染中…",
 
@@ -433,6 +435,7 @@ func enText() text {
 		ErrSuspendFmt: "suspension not saved: %v", ErrResetFmt: "reset failed: %v",
 		ModeCram: "cram · no scheduling", CramInterval: "not scheduled",
 		DaysFmt: "%dd",
+		YearFmt: "%d",
 
 		Rendering: "rendering…",
 

@@ -548,3 +548,29 @@ func TestDifficultyFilterInTheList(t *testing.T) {
 	d.keys("?")
 	d.mustContain("d:N", "按难度筛选")
 }
+
+// A note due next year, as seen in December, gets its month and day, no
+// wider than the state column; a note due over a year ahead, its year.
+func TestStateLabelAcrossTheYear(t *testing.T) {
+	december := time.Date(2026, 12, 4, 12, 0, 0, 0, time.Local)
+	for _, lang := range []string{"zh", "en"} {
+		d := newDriver(t, Options{Lang: lang, Now: func() time.Time { return december }}, 100, 30)
+		c := d.m.c
+		for _, tc := range []struct {
+			due  time.Time
+			want string
+		}{
+			{december.AddDate(0, 0, 47), map[string]string{"zh": "1月20日", "en": "Jan 20"}[lang]},
+			{december.AddDate(1, 1, 0), map[string]string{"zh": "2028年", "en": "2028"}[lang]},
+		} {
+			c.cards["note-05"] = srs.Card{State: srs.Review, Stability: 5, Due: tc.due}
+			_, label := c.studyState("note-05", december)
+			if label != tc.want {
+				t.Errorf("%s: due %s shows %q, want %q", lang, tc.due.Format("2006-01-02"), label, tc.want)
+			}
+			if w := ansi.StringWidth(label); w > c.stateWidth() {
+				t.Errorf("%s: %q is %d cells in a %d-cell column", lang, label, w, c.stateWidth())
+			}
+		}
+	}
+}
