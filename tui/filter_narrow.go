@@ -8,7 +8,7 @@ import (
 	"charm.land/bubbles/v2/list"
 )
 
-// narrowingFilter is the list's FilterFunc: filterNotes, keeping the
+// narrowingFilter is the list's FilterFunc: searchFields, keeping the
 // results of the terms typed so far. A term that extends the last one
 // (one more character) can only match notes the last one matched, so only
 // those are searched; backspace returns to a kept result. On a
@@ -44,7 +44,7 @@ func (f *narrowingFilter) filter(term string, targets []string) []list.Rank {
 	case n > 0 && f.kept[n-1].term == term:
 		return f.kept[n-1].ranks
 	case n > 0 && strings.TrimSpace(f.kept[n-1].term) != "" && plainTerms(f.kept[n-1].term) && plainTerms(term):
-		// A blank term matches nothing (filterNotes), which says nothing
+		// A blank term matches nothing (searchFields), which says nothing
 		// of the terms typed after it.
 		ranks = narrowSearch(term, f.kept[n-1], f.split)
 	default:
@@ -73,9 +73,10 @@ func plainTerms(term string) bool {
 
 // narrowSearch is searchFields(term, targets) for a term whose matches are
 // all among prev's: it searches those targets only, in deck order, so ties
-// rank as filterNotes ranks them. When both terms are one word, the longer
-// one's first match in a body cannot come before the shorter one's, so
-// each body is searched from there: typing a word reads each body once.
+// rank as a search of them all ranks them. When both terms are one word,
+// the longer one's first match in a body cannot come before the shorter
+// one's, so each body is searched from there: typing a word reads each
+// body once.
 func narrowSearch(term string, prev keptSearch, targets []fields) []list.Rank {
 	idx := make([]int, len(prev.ranks))
 	for i, r := range prev.ranks {

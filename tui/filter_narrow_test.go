@@ -9,6 +9,12 @@ import (
 	"mianjing/notes"
 )
 
+// filterNotes is the list's search made afresh, nothing kept: what
+// narrowingFilter must find.
+func filterNotes(term string, targets []string) []list.Rank {
+	return searchFields(term, splitTargets(targets), nil)
+}
+
 // referenceTargets is the embedded deck, the fuzz deck and a note of
 // letters whose lower case differs in length, as filter targets.
 func referenceTargets(t *testing.T) []string {

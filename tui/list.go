@@ -459,7 +459,6 @@ func (m *listModel) layout() {
 		// No window size yet (the model is being built): the first
 		// WindowSizeMsg lays the list out; measuring now was a third of
 		// start-up's work.
-		m.updateKeys()
 		return
 	}
 	// Twice: the help's height depends on which keys are enabled, and the

@@ -47,8 +47,8 @@ func (chapterItem) FilterValue() string { return "" }
 const filterSep = "\x1f"
 
 // FilterValue packs title, tags, difficulty and body, lower-cased, for
-// filterNotes, title first so that rune indices into the title are
-// indices into the value too.
+// the search (searchFields), title first so that rune indices into the
+// title are indices into the value too.
 func (i noteItem) FilterValue() string {
 	if i.search != nil {
 		return i.search()[i.index]
@@ -84,21 +84,6 @@ func difficultyTerm(term string) (level int, ok bool) {
 		return 0, false
 	}
 	return n, true
-}
-
-// filterNotes is the list's FilterFunc. bubbles' default (sahilm/fuzzy)
-// returns byte offsets that the list then styles as rune offsets, which
-// highlights the wrong characters of a Chinese title (bubbles #124); fuzzy
-// subsequences also match almost any long answer. Here every
-// space-separated term must occur, case-insensitively, in the title, a tag
-// or the body; titles rank above tags above bodies, ties keep deck order,
-// and MatchedIndexes are rune indices into the title. Difficulty terms
-// ("d:3", "难度:3"; see difficultyTerm) keep the notes of any of the
-// difficulties they name and highlight nothing. targets are FilterValues,
-// lower-case already: a keystroke searches a 10,000-note deck's 20 MB of
-// text by byte, without converting it.
-func filterNotes(term string, targets []string) []list.Rank {
-	return searchFields(term, splitTargets(targets), nil)
 }
 
 // fields is a FilterValue cut at its separators.
@@ -137,9 +122,20 @@ func splitTargets(targets []string) []fields {
 // parallelSearch is the deck size from which a search runs in parts.
 const parallelSearch = 2000
 
-// searchFields is filterNotes on targets already cut into fields. from,
-// when not nil, holds for each target the byte of its body where a search
-// for term's one text term may start (see narrowSearch).
+// searchFields is the list's search (narrowingFilter, its FilterFunc,
+// calls it) on FilterValues cut into fields. bubbles' default filter
+// (sahilm/fuzzy) returns byte offsets that the list then styles as rune
+// offsets, which highlights the wrong characters of a Chinese title
+// (bubbles #124), and its fuzzy subsequences match almost any long answer.
+// Here every space-separated term must occur, case-insensitively, in the
+// title, a tag or the body; titles rank above tags above bodies, ties keep
+// deck order, and MatchedIndexes are rune indices into the title.
+// Difficulty terms ("d:3", "难度:3"; see difficultyTerm) keep the notes of
+// any of the difficulties they name and highlight nothing. The targets are
+// lower-case already: a keystroke searches a 10,000-note deck's 20 MB of
+// text by byte, without converting it. from, when not nil, holds for each
+// target the byte of its body where a search for term's one text term may
+// start (see narrowSearch).
 func searchFields(term string, targets []fields, from []int) []list.Rank {
 	terms := strings.Fields(term)
 	if len(terms) == 0 {
