@@ -50,7 +50,11 @@ func TestFindMatchesAcrossAWrap(t *testing.T) {
 			{line: 0, start: 2, end: 8}, {line: 0, start: 8, end: 12, nextStart: 2, nextEnd: 4}}},
 		{[]string{"  注意", "", "  力"}, "注意力", nil},
 		{[]string{"  注意", "  力量"}, "注意 力", []searchMatch{{line: 0, start: 2, end: 6, nextStart: 2, nextEnd: 4}}},
-		{[]string{"  abc", "  d"}, "abcd", []searchMatch{{line: 0, start: 2, end: 5, nextStart: 2, nextEnd: 3}}},
+		// Latin text breaks only at spaces: these are two words.
+		{[]string{"  abc", "  d"}, "abcd", nil},
+		{[]string{"  the model can", "  notice the pattern"}, "cannot", nil},
+		{[]string{"  用 LoRA", "  微调"}, "lora 微调", []searchMatch{{line: 0, start: 5, end: 9, nextStart: 2, nextEnd: 6}}},
+		{[]string{"  注意力", "  attention"}, "力att", []searchMatch{{line: 0, start: 6, end: 8, nextStart: 2, nextEnd: 5}}},
 		{[]string{"  ab", "  cd"}, "b", []searchMatch{{line: 0, start: 3, end: 4}}},
 	} {
 		got := findMatches(c.plain, c.query)

@@ -80,8 +80,9 @@ func findMatches(plain []string, query string) []searchMatch {
 
 // wrappedMatch finds q broken by the renderer's wrap: its head ends line
 // rs (trailing spaces aside), starting at or after rune from, and the rest
-// starts line next after its indent. A space of q may fall at the break,
-// where the wrap dropped it. It returns the runes of rs and of next the
+// starts line next after its indent. The break falls at a space of q,
+// which the wrap dropped, or next to a wide character; Latin words are
+// not broken. It returns the runes of rs and of next the
 // match covers; the longest head, the earliest start, wins.
 func wrappedMatch(rs []rune, from int, next, q []rune) (start, end, nextStart, nextEnd int, ok bool) {
 	n := len(rs)
@@ -92,6 +93,9 @@ func wrappedMatch(rs []rune, from int, next, q []rune) (start, end, nextStart, n
 		nextStart++
 	}
 	for k := len(q) - 1; k >= 1; k-- {
+		if q[k-1] != ' ' && q[k] != ' ' && !wide(q[k-1]) && !wide(q[k]) {
+			continue // the renderer breaks Latin text only at a space
+		}
 		head, rest := trimRunes(q[:k], false), trimRunes(q[k:], true)
 		start = n - len(head)
 		if len(head) == 0 || len(rest) == 0 || start < from || !runesAt(rs[:n], head, start) {
@@ -103,6 +107,10 @@ func wrappedMatch(rs []rune, from int, next, q []rune) (start, end, nextStart, n
 	}
 	return 0, 0, 0, 0, false
 }
+
+// wide reports whether r takes two cells, as Chinese does: lines may
+// break before or after it.
+func wide(r rune) bool { return ansi.StringWidth(string(r)) > 1 }
 
 // trimRunes drops the spaces at the start (left) or the end of rs.
 func trimRunes(rs []rune, left bool) []rune {
