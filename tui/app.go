@@ -145,6 +145,9 @@ func (m *Model) Init() tea.Cmd {
 // Update routes msg: global keys, then sizes to every view, then view
 // switches, then results to their owners, then the rest to the active view.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	// Before and after: a new study day must reach the rows this message
+	// draws, and what it changes must reach the counts.
+	m.c.refreshTally(m.c.now())
 	cmds := []tea.Cmd{m.step(msg)}
 	// Keys held for a store write run, in order, once it has answered; a
 	// key among them may start another write and hold the rest again.

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -572,5 +573,29 @@ func TestStateLabelAcrossTheYear(t *testing.T) {
 				t.Errorf("%s: %q is %d cells in a %d-cell column", lang, label, w, c.stateWidth())
 			}
 		}
+	}
+}
+
+// The first key after the study day rolls over shows the new day's state
+// markers: the rows are not drawn with yesterday's.
+func TestRowsFollowTheStudyDay(t *testing.T) {
+	clk := newClock()
+	d := newDriver(t, clk.opts(Options{Store: quizStore(t)}), 100, 30)
+	row := func() string {
+		for _, l := range strings.Split(d.screen(), "\n") {
+			if strings.Contains(l, testTitles[2]) {
+				return l
+			}
+		}
+		t.Fatalf("no row for %q on screen:\n%s", testTitles[2], d.screen())
+		return ""
+	}
+	if r := row(); !strings.Contains(r, fmt.Sprintf(d.m.c.text.DaysFmt, 3)) {
+		t.Fatalf("note-03 is not due in 3 days: %q", r)
+	}
+	clk.add(3 * 24 * time.Hour)
+	d.keys("down")
+	if r := row(); !strings.Contains(r, d.m.c.text.StateDue) {
+		t.Errorf("after the day rolled over, note-03's row is %q; want %q", r, d.m.c.text.StateDue)
 	}
 }
