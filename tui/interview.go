@@ -417,6 +417,11 @@ func (m *interviewModel) saved(msg reviewSavedMsg) tea.Cmd {
 	if failed, back := takeSaved(m.c, &m.g, msg.gen, m.gen, msg.review, msg.err); back {
 		return m.restore(failed, failed.review.Before)
 	}
+	// A saved grade drops its note's previous answers; an answer to the
+	// same note on screen asks for them anew.
+	if m.step == ivAnswer && m.cur < len(m.qs) && m.qs[m.cur].note.ID == msg.review.NoteID {
+		return m.c.wantPast(msg.review.NoteID)
+	}
 	return nil
 }
 

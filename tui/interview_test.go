@@ -490,3 +490,37 @@ func TestInterviewReportOpensAtItsTop(t *testing.T) {
 	d.keys("up", "up", "up")
 	d.mustContain("面试报告")
 }
+
+// A grade's write that lands while the same note's answer is on screen
+// again (learned ahead, the key typed before the write answered) forgets
+// the note's previous answers, as every saved grade does; they are read
+// again, not left off the screen.
+func TestPreviousAnswersComeBackAfterALateSave(t *testing.T) {
+	st := answeredStore(t)
+	d := newDriver(t, Options{Store: st}, 100, 40)
+	d.keys("a", "space")
+	q := &d.m.quiz
+	if q.step != quizAnswer {
+		t.Fatal("no answer shown")
+	}
+	id := q.note.ID
+	// The state the race leaves: a grade of this note in flight.
+	q.g.history = append(q.g.history, gradedCard{review: store.Review{NoteID: id}})
+	q.g.pending++
+	d.send(reviewSavedMsg{owner: viewQuiz, gen: q.gen, review: store.Review{NoteID: id, Seq: 99}})
+	d.mustContain("我以前的回答", "旧回答0309")
+}
+
+func TestPreviousAnswersComeBackAfterALateInterviewSave(t *testing.T) {
+	d, _ := newInterviewDriver(t, answeredStore(t), newClock(), 2)
+	d.keys("space")
+	m := &d.m.interview
+	if m.step != ivAnswer {
+		t.Fatal("no answer shown")
+	}
+	id := m.qs[m.cur].note.ID
+	m.g.history = append(m.g.history, gradedCard{review: store.Review{NoteID: id}})
+	m.g.pending++
+	d.send(reviewSavedMsg{owner: viewInterview, gen: m.gen, review: store.Review{NoteID: id, Seq: 99}})
+	d.mustContain("我以前的回答", "旧回答0309")
+}

@@ -515,6 +515,11 @@ func (q *quizModel) saved(msg reviewSavedMsg) tea.Cmd {
 	if failed, back := takeSaved(q.c, &q.g, msg.gen, q.gen, msg.review, msg.err); back {
 		return q.restore(failed, failed.review.Before)
 	}
+	// A saved grade drops its note's previous answers; the same note's
+	// answer on screen again (learned ahead) asks for them anew.
+	if q.step == quizAnswer && q.note != nil && q.note.ID == msg.review.NoteID {
+		return q.c.wantPast(q.note.ID)
+	}
 	return nil
 }
 
