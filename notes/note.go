@@ -44,8 +44,8 @@ const MaxTags = 3
 func (d *Deck) Chapters() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, n := range d.Notes {
-		if n.Chapter != "" && !seen[n.Chapter] {
+	for i := range d.Notes {
+		if n := &d.Notes[i]; n.Chapter != "" && !seen[n.Chapter] {
 			seen[n.Chapter] = true
 			out = append(out, n.Chapter)
 		}

@@ -84,7 +84,7 @@ func (d *detailModel) answersLoaded(msg answersLoadedMsg) {
 
 // answersSection is the lines of the answers section, in the note's
 // column, or none when it is off.
-func (d detailModel) answersSection() []string {
+func (d *detailModel) answersSection() []string {
 	a := d.answers
 	if !a.on {
 		return nil

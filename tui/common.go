@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -55,8 +54,10 @@ type common struct {
 	renderer *render.Renderer
 	now      func() time.Time
 	renders  map[renderKey]string
-	// Facts of the deck and the language the list asks for on every row.
+	// Facts of the deck and the language the list asks for on every row
+	// or keypress; deckFacts sets them when the deck changes.
 	hasDifficulty bool
+	chapters      []string
 	stateW        int
 	// io runs every store call in order; Run flushes it before returning.
 	io *ioQueue
@@ -138,7 +139,7 @@ func newCommon(o Options) *common {
 	}
 	c.keys = newKeyMap(c.text)
 	c.setStyles(c.dark)
-	c.hasDifficulty = deckHasDifficulty(c.deck)
+	c.deckFacts()
 	c.stateW = c.measureStateWidth()
 	return c
 }
@@ -341,74 +342,6 @@ func (c *common) statusLine(width int, right string) string {
 		}
 	}
 	return s.Footer.Width(width).Render(left)
-}
-
-// helpView renders short or full help for km; full help falls back to
-// short when it would leave fewer than minBody rows of the given height.
-func (c *common) helpView(km help.KeyMap, width, height, minBody int) string {
-	return c.renderHelp(km, width, height, minBody)
-}
-
-// helpKeys is a view's bindings as help shows them. Views pass these to
-// helpView rather than themselves: boxing a view model in the interface
-// copied it (tens of kilobytes) to the heap on every frame.
-type helpKeys struct {
-	short []key.Binding
-	full  [][]key.Binding
-}
-
-func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
-func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
-
-// renderHelp is helpView without the cache.
-func (c *common) renderHelp(km help.KeyMap, width, height, minBody int) string {
-	h := c.help
-	inner := width - c.styles.Footer.GetHorizontalFrameSize()
-	h.SetWidth(inner)
-	if h.ShowAll {
-		full := c.styles.Footer.Render(fitLines(fullHelp(h, km.FullHelp(), inner), inner))
-		if height-lipgloss.Height(full) >= minBody {
-			return full
-		}
-	}
-	return c.styles.Footer.Render(fitLines(h.ShortHelpView(km.ShortHelp()), inner))
-}
-
-// fullHelp lays the help's columns out in as few rows of columns as fit
-// width: bubbles' own full help drops the columns that do not fit, and with
-// them keys the learner needs.
-func fullHelp(h help.Model, groups [][]key.Binding, width int) string {
-	h.SetWidth(0) // measure unlimited; the rows below are chosen to fit
-	for per := len(groups); per > 1; per-- {
-		var rows []string
-		fits := true
-		for i := 0; i < len(groups); i += per {
-			row := h.FullHelpView(groups[i:min(i+per, len(groups))])
-			if lipgloss.Width(row) > width {
-				fits = false
-				break
-			}
-			rows = append(rows, row)
-		}
-		if fits {
-			return strings.Join(rows, "\n\n")
-		}
-	}
-	var rows []string
-	for _, g := range groups {
-		rows = append(rows, h.FullHelpView([][]key.Binding{g}))
-	}
-	return strings.Join(rows, "\n\n")
-}
-
-// fitLines truncates every line of s to width cells: help can overflow
-// when its "…" no longer fits (bubbles v2.2.1 then adds the item anyway).
-func fitLines(s string, width int) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = truncate(l, width)
-	}
-	return strings.Join(lines, "\n")
 }
 
 // truncate cuts s to width cells with an ellipsis.

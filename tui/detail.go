@@ -49,6 +49,8 @@ type detailModel struct {
 
 	search  searchState
 	answers answersState
+	// help is the help as Update last drew it, for View.
+	help helpCache
 
 	width, height int
 }
@@ -63,7 +65,7 @@ func newDetail(c *common, notesDir string) detailModel {
 	return d
 }
 
-func (d detailModel) note() *notes.Note {
+func (d *detailModel) note() *notes.Note {
 	if d.pos < 0 || d.pos >= len(d.order) {
 		return nil
 	}
@@ -79,7 +81,7 @@ func (d *detailModel) open(order []int, pos int) tea.Cmd {
 }
 
 // wrapWidth is the width notes are rendered at.
-func (d detailModel) wrapWidth() int {
+func (d *detailModel) wrapWidth() int {
 	return max(1, min(readingWidth, d.vp.Width()-d.vp.Style.GetHorizontalFrameSize()))
 }
 
@@ -154,7 +156,7 @@ func (d *detailModel) show(k renderKey, out string) {
 }
 
 // pad centres a column of width cells in the viewport.
-func (d detailModel) pad(width int) string {
+func (d *detailModel) pad(width int) string {
 	return strings.Repeat(" ", max(0, (d.vp.Width()-d.vp.Style.GetHorizontalFrameSize()-width)/2))
 }
 
@@ -183,6 +185,7 @@ func (d *detailModel) SetSize(w, h int) tea.Cmd {
 }
 
 func (d *detailModel) layout() {
+	d.help.draw(d.c, d.helpKeys(), d.width, d.helpRoom(d.statusLine()), minReadRows)
 	chrome := lipgloss.Height(d.titleBar()) + lipgloss.Height(d.footer())
 	d.vp.SetWidth(d.width)
 	d.vp.SetHeight(max(1, d.height-chrome))
@@ -308,7 +311,7 @@ func (d *detailModel) updateKeys() {
 }
 
 // ShortHelp is the one-line help of the reading view.
-func (d detailModel) ShortHelp() []key.Binding {
+func (d *detailModel) ShortHelp() []key.Binding {
 	k := d.keys
 	if d.search.typing {
 		return []key.Binding{k.AcceptSearch, k.CancelSearch}
@@ -324,7 +327,7 @@ func (d detailModel) ShortHelp() []key.Binding {
 }
 
 // FullHelp is the reading view's help in columns.
-func (d detailModel) FullHelp() [][]key.Binding {
+func (d *detailModel) FullHelp() [][]key.Binding {
 	k, g := d.keys, d.c.keys.Global
 	if d.search.typing {
 		return [][]key.Binding{{k.AcceptSearch, k.CancelSearch}}
@@ -339,7 +342,7 @@ func (d detailModel) FullHelp() [][]key.Binding {
 }
 
 // View draws the title bar, the note and the footer.
-func (d detailModel) View() string {
+func (d *detailModel) View() string {
 	var body string
 	switch {
 	case d.err != nil:
@@ -355,14 +358,14 @@ func (d detailModel) View() string {
 }
 
 // placeholder fills the viewport's area with a short message.
-func (d detailModel) placeholder(msg string) string {
+func (d *detailModel) placeholder(msg string) string {
 	w := d.vp.Width() - d.vp.Style.GetHorizontalFrameSize()
 	msg = ansi.Wrap(msg, max(1, w), "")
 	return d.vp.Style.Width(d.vp.Width()).Height(d.vp.Height()).MaxHeight(d.vp.Height()).Render(msg)
 }
 
 // titleBar shows the position in the list's order, the title and ★.
-func (d detailModel) titleBar() string {
+func (d *detailModel) titleBar() string {
 	s := d.c.styles
 	n := d.note()
 	if n == nil {
@@ -378,10 +381,23 @@ func (d detailModel) titleBar() string {
 	return s.TitleBar.Width(d.width).Render(truncate(pos+"  "+title+star, inner))
 }
 
-// footer is the status line, with the search's count and the scroll
-// percent on the right (or the search box while it has focus), and the
-// help.
-func (d detailModel) footer() string {
+// footer is the status line and the help.
+func (d *detailModel) footer() string {
+	status := d.statusLine()
+	// The status line is as wide as the window.
+	return stack(status, d.help.view(d.c, d.helpKeys(), d.width, d.helpRoom(status), minReadRows))
+}
+
+func (d *detailModel) helpKeys() helpKeys { return helpKeys{d.ShortHelp(), d.FullHelp()} }
+
+// helpRoom is the height the help may take below the title bar and status.
+func (d *detailModel) helpRoom(status string) int {
+	return d.height - lipgloss.Height(d.titleBar()) - lipgloss.Height(status)
+}
+
+// statusLine is the status, with the search's count and the scroll
+// percent on the right, or the search box while it has focus.
+func (d *detailModel) statusLine() string {
 	pct := ""
 	if d.loaded {
 		pct = d.c.styles.Percent.Render(fmt.Sprintf(d.c.text.ScrollFmt, int(math.Round(d.vp.ScrollPercent()*100))))
@@ -389,15 +405,10 @@ func (d detailModel) footer() string {
 	if info := d.searchInfo(); info != "" {
 		pct = d.c.styles.Percent.Render(info) + "  " + pct
 	}
-	var status string
 	if d.search.typing {
-		status = d.searchLine(pct)
-	} else {
-		status = d.c.statusLine(d.width, pct)
+		return d.searchLine(pct)
 	}
-	room := d.height - lipgloss.Height(d.titleBar()) - lipgloss.Height(status)
-	// The status line is as wide as the window.
-	return stack(status, d.c.helpView(helpKeys{d.ShortHelp(), d.FullHelp()}, d.width, room, minReadRows))
+	return d.c.statusLine(d.width, pct)
 }
 
 // minReadRows is the least room the note gets before full help gives way.

@@ -35,7 +35,7 @@ func newSearchState(c *common) searchState {
 func (s searchState) active() bool { return s.query != "" || s.typing }
 
 // capturing reports whether the reading view takes keys as text.
-func (d detailModel) capturing() bool { return d.search.typing }
+func (d *detailModel) capturing() bool { return d.search.typing }
 
 // openSearch focuses the search box, empty.
 func (d *detailModel) openSearch() tea.Cmd {
@@ -150,7 +150,7 @@ func (d *detailModel) jumpHeading(dir int) {
 
 // searchInfo is the query and its count for the status line: "/rope 3/7",
 // or "/rope no match"; "" without a query.
-func (d detailModel) searchInfo() string {
+func (d *detailModel) searchInfo() string {
 	s := d.search
 	if s.query == "" {
 		return ""
@@ -167,7 +167,7 @@ func (d detailModel) searchInfo() string {
 
 // searchLine is the search box in place of the status line, with right
 // (the count and percent) at the end.
-func (d detailModel) searchLine(right string) string {
+func (d *detailModel) searchLine(right string) string {
 	st := d.c.styles
 	inner := d.width - st.Footer.GetHorizontalFrameSize()
 	box := d.search.input.View()

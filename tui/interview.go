@@ -147,10 +147,10 @@ func loadInterviewJob(st store.Store, gen int) func() tea.Msg {
 }
 
 // capturing reports whether keys are text for the answer box.
-func (m interviewModel) capturing() bool { return m.typing }
+func (m *interviewModel) capturing() bool { return m.typing }
 
 // writing reports whether a review write is in flight: keys wait for it.
-func (m interviewModel) writing() bool { return m.g.pending > 0 }
+func (m *interviewModel) writing() bool { return m.g.pending > 0 }
 
 // Update handles the interview's keys, its timer and its store results.
 func (m *interviewModel) Update(msg tea.Msg) tea.Cmd {
@@ -274,7 +274,7 @@ func (m *interviewModel) ticked(msg interviewTickMsg) tea.Cmd {
 }
 
 // elapsed is how long the question on screen has been up.
-func (m interviewModel) elapsed() time.Duration {
+func (m *interviewModel) elapsed() time.Duration {
 	if m.step == ivAnswer || m.cur < len(m.qs) && m.qs[m.cur].revealed {
 		return m.qs[m.cur].took
 	}

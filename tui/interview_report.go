@@ -17,7 +17,7 @@ import (
 
 // buildReport is the interview as done: every question revealed, graded or
 // not (an interview ended early records what was done), in order.
-func (m interviewModel) buildReport() store.Interview {
+func (m *interviewModel) buildReport() store.Interview {
 	iv := store.Interview{Start: m.startedAt}
 	budget := max(1, int(m.budget/time.Second))
 	for _, q := range m.qs {
@@ -102,7 +102,7 @@ func clockText(d time.Duration) string {
 
 // reportView draws the report: a line per question with its missed points
 // below it, the totals, the weakest chapter and whether it was saved.
-func (m interviewModel) reportView(w int) string {
+func (m *interviewModel) reportView(w int) string {
 	s, t := m.c.styles, m.c.text
 	iv := m.report
 	lines := []string{s.SumTitle.Render(t.IvReportTitle), ""}
@@ -177,7 +177,7 @@ func (m interviewModel) reportView(w int) string {
 }
 
 // gradeName names rating r.
-func (m interviewModel) gradeName(r srs.Rating) string {
+func (m *interviewModel) gradeName(r srs.Rating) string {
 	t := m.c.text
 	return [...]string{t.GradeAgain, t.GradeHard, t.GradeGood, t.GradeEasy}[r-1]
 }

@@ -14,7 +14,7 @@ const maxInterviewsShown = 5
 
 // interviewsBlock lists the newest past interviews, one a line: date,
 // questions, points covered and time taken.
-func (m statsModel) interviewsBlock(width int) string {
+func (m *statsModel) interviewsBlock(width int) string {
 	s, t := m.c.styles, m.c.text
 	lines := []string{s.Section.Render(fmt.Sprintf(t.IvStatsTitleFmt, len(m.interviews)))}
 	for i, iv := range m.interviews {

@@ -17,7 +17,7 @@ import (
 
 // View draws the current step. Between keys only the countdown's line
 // changes, so the terminal redraws that line alone.
-func (m interviewModel) View() string {
+func (m *interviewModel) View() string {
 	hdr := m.header()
 	ftr := m.footer(lipgloss.Height(hdr))
 	h := max(1, m.height-lipgloss.Height(hdr)-lipgloss.Height(ftr))
@@ -45,7 +45,7 @@ func (m interviewModel) View() string {
 }
 
 // centre places block in the middle of a width×h area, cut to fit.
-func (m interviewModel) centre(block string, h int) string {
+func (m *interviewModel) centre(block string, h int) string {
 	lines := strings.Split(block, "\n")
 	if len(lines) > h {
 		lines = lines[:h]
@@ -57,11 +57,11 @@ func (m interviewModel) centre(block string, h int) string {
 }
 
 // colWidth is the width of the question column and the report.
-func (m interviewModel) colWidth() int { return max(1, min(readingWidth, m.width-4)) }
+func (m *interviewModel) colWidth() int { return max(1, min(readingWidth, m.width-4)) }
 
 // header is the title bar and, during questions, the line with the
 // question's number and chapter and the countdown.
-func (m interviewModel) header() string {
+func (m *interviewModel) header() string {
 	s, t := m.c.styles, m.c.text
 	inner := m.width - s.TitleBar.GetHorizontalFrameSize()
 	bar := s.TitleBar.Width(m.width).Render(truncate(spread(t.IvTitle, m.c.saveState(&m.g), inner), inner))
@@ -73,7 +73,7 @@ func (m interviewModel) header() string {
 
 // timerLine is "第 2 / 5 题 · chapter" and, on the right, the countdown:
 // M:SS left, or in red the overtime +M:SS once the budget is spent.
-func (m interviewModel) timerLine() string {
+func (m *interviewModel) timerLine() string {
 	s, t := m.c.styles, m.c.text
 	inner := m.width - s.QuizHead.GetHorizontalFrameSize()
 	left := fmt.Sprintf(t.IvProgressFmt, m.cur+1, len(m.qs))
@@ -105,7 +105,7 @@ func countdown(elapsed, budget time.Duration) string {
 
 // questionBlock is the question: title, tags, the typed answer or the box
 // to type it in, and a hint.
-func (m interviewModel) questionBlock(withInput bool) string {
+func (m *interviewModel) questionBlock(withInput bool) string {
 	s, t := m.c.styles, m.c.text
 	q := m.qs[m.cur]
 	w := m.colWidth()
@@ -142,7 +142,7 @@ func (m interviewModel) questionBlock(withInput bool) string {
 }
 
 // answerTitle is the question above its answer.
-func (m interviewModel) answerTitle() string {
+func (m *interviewModel) answerTitle() string {
 	s := m.c.styles
 	inner := m.width - s.Viewport.GetHorizontalFrameSize()
 	return s.Viewport.Render(s.Question.Render(truncate(m.qs[m.cur].note.Title, inner)))
@@ -150,7 +150,7 @@ func (m interviewModel) answerTitle() string {
 
 // pointsView is the checklist of key points on one line each, with keys;
 // compact, in a short window, only the keys and boxes on one line.
-func (m interviewModel) pointsView(compact bool) string {
+func (m *interviewModel) pointsView(compact bool) string {
 	s, t := m.c.styles, m.c.text
 	q := m.qs[m.cur]
 	if len(q.ticked) == 0 {
@@ -175,7 +175,7 @@ func (m interviewModel) pointsView(compact bool) string {
 
 // gradeView is the four grades with their intervals, the suggested one
 // highlighted, and the end confirmation when asked.
-func (m interviewModel) gradeView() string {
+func (m *interviewModel) gradeView() string {
 	s, t := m.c.styles, m.c.text
 	q := m.qs[m.cur]
 	inner := m.width - s.Viewport.GetHorizontalFrameSize()
@@ -207,12 +207,12 @@ func (m interviewModel) gradeView() string {
 }
 
 // intervalLabel is how long preview i (rating i+1) puts the card off.
-func (m interviewModel) intervalLabel(i int) string {
+func (m *interviewModel) intervalLabel(i int) string {
 	return m.sched.IntervalLabel(m.revealAt, m.preview[i].Due)
 }
 
 // footer is the status line and the help below a header headerH high.
-func (m interviewModel) footer(headerH int) string {
+func (m *interviewModel) footer(headerH int) string {
 	status := m.c.statusLine(m.width, "")
 	room := m.height - headerH - lipgloss.Height(status)
 	return stack(status, m.c.helpView(helpKeys{m.ShortHelp(), m.FullHelp()}, m.width, room, minAnswerRows))
@@ -220,7 +220,7 @@ func (m interviewModel) footer(headerH int) string {
 
 // Rendering of the answer.
 
-func (m interviewModel) wrapWidth() int {
+func (m *interviewModel) wrapWidth() int {
 	return max(1, min(readingWidth, m.vp.Width()-m.vp.Style.GetHorizontalFrameSize()))
 }
 
@@ -373,7 +373,7 @@ func (m *interviewModel) updateKeys() {
 }
 
 // ShortHelp is the one-line help of the current step.
-func (m interviewModel) ShortHelp() []key.Binding {
+func (m *interviewModel) ShortHelp() []key.Binding {
 	k, g := m.keys, m.c.keys.Global
 	h := g.helpBinding(m.c.text, m.c.help.ShowAll)
 	switch {
@@ -393,7 +393,7 @@ func (m interviewModel) ShortHelp() []key.Binding {
 }
 
 // FullHelp is the current step's help in columns.
-func (m interviewModel) FullHelp() [][]key.Binding {
+func (m *interviewModel) FullHelp() [][]key.Binding {
 	k, g := m.keys, m.c.keys.Global
 	h := g.helpBinding(m.c.text, m.c.help.ShowAll)
 	if m.step == ivAnswer && !m.typing && !m.confirming {

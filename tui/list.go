@@ -1,14 +1,11 @@
 package tui
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 	"sync"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
-	"charm.land/bubbles/v2/paginator"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -45,8 +42,12 @@ type listModel struct {
 	// chapter, when set, narrows the list to one chapter (the c key);
 	// the scope still applies within it.
 	chapter string
-	width   int
-	height  int
+	// chrome is the header and help drawn for View (see listChrome);
+	// room is the help's room when the layout was last measured.
+	chrome listChrome
+	room   int
+	width  int
+	height int
 }
 
 func newList(c *common) listModel {
@@ -87,7 +88,7 @@ func (m *listModel) restyle() tea.Cmd {
 }
 
 // scopeNotes returns the deck indices the current scope shows.
-func (m listModel) scopeNotes() []int {
+func (m *listModel) scopeNotes() []int {
 	m.c.refreshTally(m.c.now())
 	var out []int
 	for i, n := range m.c.deck.Notes {
@@ -219,7 +220,7 @@ func (m *listModel) jumpChapter(dir int) bool {
 
 // visibleOrder returns the deck indices of the rows, in list order, and
 // the selected note's position in it.
-func (m listModel) visibleOrder() (order []int, pos int) {
+func (m *listModel) visibleOrder() (order []int, pos int) {
 	sel := m.list.Index()
 	for i, it := range m.list.VisibleItems() {
 		if n, ok := it.(noteItem); ok {
@@ -233,9 +234,9 @@ func (m listModel) visibleOrder() (order []int, pos int) {
 }
 
 // capturing reports whether keys are text for the filter box.
-func (m listModel) capturing() bool { return m.list.SettingFilter() }
+func (m *listModel) capturing() bool { return m.list.SettingFilter() }
 
-func (m listModel) scopeName() string {
+func (m *listModel) scopeName() string {
 	if m.chapter != "" {
 		return m.chapter + " · " + [...]string{m.c.text.ScopeAll, m.c.text.ScopeMarked, m.c.text.ScopeDue}[m.scope]
 	}
@@ -244,7 +245,7 @@ func (m listModel) scopeName() string {
 
 // quizMode is the mode s logs its session under: the due scope's
 // session is today's study; the others study what they list.
-func (m listModel) quizMode() store.Mode {
+func (m *listModel) quizMode() store.Mode {
 	switch m.scope {
 	case scopeMarked:
 		return store.ModeBookmarked
@@ -256,7 +257,7 @@ func (m listModel) quizMode() store.Mode {
 
 // studyIDs are the notes s studies: exactly the rows the list shows (its
 // scope, chapter and filter), in deck order.
-func (m listModel) studyIDs() []string {
+func (m *listModel) studyIDs() []string {
 	var rows []int
 	for _, it := range m.list.VisibleItems() {
 		if n, ok := it.(noteItem); ok && !m.c.isSuspended(n.note.ID) {
@@ -273,7 +274,7 @@ func (m listModel) studyIDs() []string {
 
 // allIDs are the notes an empty session offers instead: the chapter, or
 // the deck, in deck order.
-func (m listModel) allIDs() []string {
+func (m *listModel) allIDs() []string {
 	var ids []string
 	for _, n := range m.c.deck.Notes {
 		if (m.chapter == "" || n.Chapter == m.chapter) && !m.c.isSuspended(n.ID) {
@@ -308,7 +309,7 @@ func (m *listModel) Update(msg tea.Msg) tea.Cmd {
 				dir = -1
 			}
 			if m.chapter != "" {
-				m.chapter = nextChapter(m.c.deck.Chapters(), m.chapter, dir)
+				m.chapter = nextChapter(m.c.chapters, m.chapter, dir)
 				return m.setItems()
 			}
 			if !m.jumpChapter(dir) {
@@ -394,7 +395,7 @@ func (m *listModel) updateKeys() {
 	k.Filter.SetEnabled(!filtering && len(m.list.Items()) > 0)
 	k.ClearFilter.SetEnabled(m.list.IsFiltered())
 	k.Scope.SetEnabled(!filtering)
-	chapters := !filtering && len(m.c.deck.Chapters()) > 0
+	chapters := !filtering && len(m.c.chapters) > 0
 	k.Chapter.SetEnabled(chapters && has)
 	k.PrevChapter.SetEnabled(chapters && (has || m.chapter != ""))
 	k.NextChapter.SetEnabled(chapters && (has || m.chapter != ""))
@@ -408,7 +409,7 @@ func (m *listModel) updateKeys() {
 }
 
 // ShortHelp is the one-line help of the list.
-func (m listModel) ShortHelp() []key.Binding {
+func (m *listModel) ShortHelp() []key.Binding {
 	g := m.c.keys.Global
 	if m.capturing() {
 		return []key.Binding{m.keys.AcceptFilter, m.keys.CancelFilter, g.ForceQuit}
@@ -422,7 +423,7 @@ func (m listModel) ShortHelp() []key.Binding {
 }
 
 // FullHelp is the list's help in columns.
-func (m listModel) FullHelp() [][]key.Binding {
+func (m *listModel) FullHelp() [][]key.Binding {
 	g := m.c.keys.Global
 	k := m.keys
 	if m.capturing() {
@@ -448,6 +449,7 @@ func (m *listModel) SetSize(w, h int) tea.Cmd {
 // page dots are ours: the list's own reserve their height from the page
 // count before it is recomputed, and overflow by a line when paging starts.
 func (m *listModel) layout() {
+	defer m.drawChrome()
 	defer m.fillRows()
 	m.updateKeys()
 	k := m.layoutKey()
@@ -489,9 +491,8 @@ func (m *listModel) enabledKeys() uint32 {
 }
 
 func (m *listModel) fit() {
-	above := lipgloss.Height(m.header()) + lipgloss.Height(m.filterLine())
-	chrome := above + lipgloss.Height(m.footer(above))
-	rows := max(1, m.height-chrome)
+	m.room = m.helpRoom(m.header(), m.filterLine(), m.c.statusLine(m.width, ""))
+	rows := max(1, m.room-lipgloss.Height(m.help(m.room)))
 	if len(m.list.VisibleItems()) > rows && rows > 1 {
 		rows-- // the dots line
 	}
@@ -500,25 +501,11 @@ func (m *listModel) fit() {
 	m.list.FilterInput.SetWidth(max(1, m.width-in))
 }
 
-// pages draws the page dots, or "" on a single page.
-func (m listModel) pages() string {
-	p := m.list.Paginator
-	if p.TotalPages < 2 {
-		return ""
-	}
-	st := m.c.styles.FilterLine
-	inner := m.width - st.GetHorizontalFrameSize()
-	if m.c.noColor || p.TotalPages*ansi.StringWidth(p.ActiveDot) > inner {
-		p.Type = paginator.Arabic
-	}
-	return st.Render(truncate(p.View(), inner))
-}
-
 // minListRows is the least room the rows get before full help gives way.
 const minListRows = 4
 
 // View draws the list view.
-func (m listModel) View() string {
+func (m *listModel) View() string {
 	items := m.list.VisibleItems()
 	var body string
 	if len(items) > 0 {
@@ -538,57 +525,8 @@ func (m listModel) View() string {
 	if p := m.pages(); p != "" {
 		parts = append(parts, p)
 	}
-	parts = append(parts, m.footer(lipgloss.Height(header)+lipgloss.Height(filter)))
+	parts = append(parts, m.footer(header, filter))
 	return stack(parts...)
-}
-
-// header shows the deck name, scope and counts: notes, today's new cards
-// (within the daily limit), reviews due today, bookmarks.
-func (m listModel) header() string {
-	c, s := m.c, m.c.styles
-	t := c.tally
-	inner := m.width - s.Header.GetHorizontalFrameSize()
-	name := c.deck.Name
-	if name == "" {
-		name = "mianjing"
-	}
-	left := s.HeaderTitle.Render(name) + s.Counts.Render(" · ") + s.Scope.Render(m.scopeName())
-	right := s.Counts.Render(strings.Join([]string{
-		fmt.Sprintf(c.text.NotesFmt, t.total),
-		fmt.Sprintf(c.text.NewTodayFmt, t.fresh),
-		fmt.Sprintf(c.text.DueTodayFmt, t.due),
-		fmt.Sprintf(c.text.BookmarkedFmt, t.marked)}, " · "))
-	line := left + "  " + right
-	if gap := inner - lipgloss.Width(left) - lipgloss.Width(right); gap >= 2 {
-		line = left + strings.Repeat(" ", gap) + right
-	}
-	return s.Header.Render(truncate(line, inner))
-}
-
-// filterLine shows the filter box, the applied filter or a hint.
-func (m listModel) filterLine() string {
-	c, s := m.c, m.c.styles
-	inner := m.width - s.FilterLine.GetHorizontalFrameSize()
-	var line string
-	switch m.list.FilterState() {
-	case list.Filtering:
-		line = m.list.FilterInput.View()
-	case list.FilterApplied:
-		line = s.Status.Render(fmt.Sprintf(c.text.FilterFmt, m.list.FilterValue(),
-			len(m.list.VisibleItems()), len(m.list.Items())))
-	default:
-		return s.FilterLine.Render(truncate(s.FilterHint.Render(c.text.FilterHint), inner))
-	}
-	return s.FilterLine.Render(truncate(line, inner))
-}
-
-// footer is the status line and the help, below above lines of header and
-// filter line.
-func (m listModel) footer(above int) string {
-	status := m.c.statusLine(m.width, "")
-	room := m.height - above - lipgloss.Height(status)
-	// The status line is as wide as the window.
-	return stack(status, m.c.helpView(helpKeys{m.ShortHelp(), m.FullHelp()}, m.width, room, minListRows))
 }
 
 // nextChapter is the chapter after (dir +1) or before (dir -1) cur in
@@ -659,16 +597,17 @@ func (m *listModel) fillRows() {
 		m.rows.stamp = stamp
 	}
 	d := noteDelegate{c: m.c}
-	items := m.list.VisibleItems()
-	start, end := m.list.Paginator.GetSliceBounds(len(items))
+	l := &m.list // its methods take a copy of it (29 KB) each: call them once
+	items, sel, width := l.VisibleItems(), l.Index(), l.Width()
+	start, end := l.Paginator.GetSliceBounds(len(items))
 	for i := start; i < end; i++ {
 		it, ok := items[i].(noteItem)
 		if !ok {
 			continue
 		}
-		k := rowKey{it.index, i == m.list.Index()}
+		k := rowKey{it.index, i == sel}
 		if _, ok := m.rows.rows[k]; !ok {
-			m.rows.rows[k], _ = d.drawRow(it, m.list.Width(), k.selected, m.list.MatchesForItem(i))
+			m.rows.rows[k], _ = d.drawRow(it, width, k.selected, l.MatchesForItem(i))
 		}
 	}
 }

@@ -189,7 +189,7 @@ func (q *quizModel) done() tea.Cmd { return q.c.navigate(quizDoneMsg{}) }
 
 // backTexts names the way back, to the screen the session was started from:
 // the key's help, the hint on the empty screen and on the summary.
-func (q quizModel) backTexts() (keyHelp, offer, summary string) {
+func (q *quizModel) backTexts() (keyHelp, offer, summary string) {
 	t := q.c.text
 	switch q.from {
 	case viewDetail:
@@ -201,7 +201,7 @@ func (q quizModel) backTexts() (keyHelp, offer, summary string) {
 }
 
 // capturing reports whether keys are text for the answer box.
-func (q quizModel) capturing() bool { return q.typing }
+func (q *quizModel) capturing() bool { return q.typing }
 
 // Update handles the self-test's keys and its store results.
 func (q *quizModel) Update(msg tea.Msg) tea.Cmd {
@@ -549,7 +549,7 @@ func (q *quizModel) restore(g gradedCard, before srs.Card) tea.Cmd {
 
 // writing reports whether a review write is in flight: keys held for it
 // wait.
-func (q quizModel) writing() bool { return q.g.pending > 0 }
+func (q *quizModel) writing() bool { return q.g.pending > 0 }
 
 // updateKeys enables the bindings of the current step, so help shows them.
 func (q *quizModel) updateKeys() {
@@ -599,7 +599,7 @@ func (q *quizModel) updateKeys() {
 }
 
 // offerMarked is how many bookmarked notes the empty screen offers.
-func (q quizModel) offerMarked() int {
+func (q *quizModel) offerMarked() int {
 	if q.mode == store.ModeBookmarked || q.loadErr != nil {
 		return 0
 	}
@@ -613,26 +613,26 @@ func (q quizModel) offerMarked() int {
 }
 
 // offerAll is how many notes the empty screen offers to test, shuffled.
-func (q quizModel) offerAll() int {
+func (q *quizModel) offerAll() int {
 	if q.mode == store.ModeAll && !q.listed || q.loadErr != nil {
 		return 0
 	}
 	return len(q.others)
 }
 
-func (q quizModel) gradeName(r srs.Rating) string {
+func (q *quizModel) gradeName(r srs.Rating) string {
 	t := q.c.text
 	return [...]string{t.GradeAgain, t.GradeHard, t.GradeGood, t.GradeEasy}[r-1]
 }
 
 // intervalLabel is how long preview i (rating i+1) puts the card off.
-func (q quizModel) intervalLabel(i int) string {
+func (q *quizModel) intervalLabel(i int) string {
 	return q.sched.IntervalLabel(q.revealAt, q.preview[i].Due)
 }
 
 // intervalText is intervalLabel as the learner reads it; a cram grade
 // schedules nothing.
-func (q quizModel) intervalText(i int) string {
+func (q *quizModel) intervalText(i int) string {
 	if q.mode == store.ModeCram {
 		return q.c.text.CramInterval
 	}
@@ -642,7 +642,7 @@ func (q quizModel) intervalText(i int) string {
 // Help.
 
 // ShortHelp is the one-line help of the current step.
-func (q quizModel) ShortHelp() []key.Binding {
+func (q *quizModel) ShortHelp() []key.Binding {
 	k, g := q.keys, q.c.keys.Global
 	h := g.helpBinding(q.c.text, q.c.help.ShowAll)
 	scroll := key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k", q.c.text.KeyScroll))
@@ -670,7 +670,7 @@ func (q quizModel) ShortHelp() []key.Binding {
 }
 
 // FullHelp is the current step's help in columns.
-func (q quizModel) FullHelp() [][]key.Binding {
+func (q *quizModel) FullHelp() [][]key.Binding {
 	k, g := q.keys, q.c.keys.Global
 	h := g.helpBinding(q.c.text, q.c.help.ShowAll)
 	if q.typing || q.confirming {

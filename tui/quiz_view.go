@@ -18,7 +18,7 @@ import (
 )
 
 // View draws the current step.
-func (q quizModel) View() string {
+func (q *quizModel) View() string {
 	var body string
 	ch := q.chrome()
 	h := ch.body
@@ -51,7 +51,7 @@ func (q quizModel) View() string {
 }
 
 // centre places block in the middle of a width×h area, cut to fit.
-func (q quizModel) centre(block string, h int) string {
+func (q *quizModel) centre(block string, h int) string {
 	lines := strings.Split(block, "\n")
 	if len(lines) > h {
 		lines = lines[:h]
@@ -64,7 +64,7 @@ func (q quizModel) centre(block string, h int) string {
 
 // header is the title bar (mode, save state) and, during questions, the
 // progress line.
-func (q quizModel) header() string {
+func (q *quizModel) header() string {
 	s, t := q.c.styles, q.c.text
 	inner := q.width - s.TitleBar.GetHorizontalFrameSize()
 	mode := map[store.Mode]string{store.ModeDue: t.ModeDue, store.ModeBookmarked: t.ModeMarked,
@@ -78,7 +78,7 @@ func (q quizModel) header() string {
 
 // progressLine is the bar, "3 / 11" (this card of all grades the session
 // needs, learning steps included) and how many learning steps wait.
-func (q quizModel) progressLine() string {
+func (q *quizModel) progressLine() string {
 	s, t := q.c.styles, q.c.text
 	inner := q.width - s.QuizHead.GetHorizontalFrameSize()
 	n := q.g.sess.Counts()
@@ -96,7 +96,7 @@ func (q quizModel) progressLine() string {
 
 // questionBlock is the question alone: title, tags, the typed answer or
 // the box to type it in, and a hint.
-func (q quizModel) questionBlock(withInput bool) string {
+func (q *quizModel) questionBlock(withInput bool) string {
 	s, t := q.c.styles, q.c.text
 	if q.note == nil {
 		return ""
@@ -145,7 +145,7 @@ func (q quizModel) questionBlock(withInput bool) string {
 }
 
 // answerTitle is the question above its answer.
-func (q quizModel) answerTitle() string {
+func (q *quizModel) answerTitle() string {
 	s := q.c.styles
 	inner := q.width - s.Viewport.GetHorizontalFrameSize()
 	if q.note == nil {
@@ -160,7 +160,7 @@ func (q quizModel) answerTitle() string {
 
 // pointsView is the checklist of key points, each with its key; one line
 // when the window is short.
-func (q quizModel) pointsView(compact bool) string {
+func (q *quizModel) pointsView(compact bool) string {
 	s, t := q.c.styles, q.c.text
 	if len(q.ticked) == 0 || q.note == nil {
 		return ""
@@ -208,7 +208,7 @@ func (q quizModel) pointsView(compact bool) string {
 // gradeView is the four grade buttons with their intervals, the suggested
 // one highlighted, then the suggestion (or the end confirmation). Buttons
 // wrap onto a second line in a narrow window.
-func (q quizModel) gradeView(compact bool) string {
+func (q *quizModel) gradeView(compact bool) string {
 	s, t := q.c.styles, q.c.text
 	inner := q.width - s.Viewport.GetHorizontalFrameSize()
 	sug := suggest(q.ticked, q.duration)
@@ -246,7 +246,7 @@ func (q quizModel) gradeView(compact bool) string {
 
 // emptyView says why there is nothing to test, when the next note is due,
 // and what else can be tested.
-func (q quizModel) emptyView() string {
+func (q *quizModel) emptyView() string {
 	s, t := q.c.styles, q.c.text
 	w := max(1, q.typeWidth())
 	var lines []string
@@ -280,7 +280,7 @@ func (q quizModel) emptyView() string {
 }
 
 // nextDueLine says when the earliest scheduled note after now falls due.
-func (q quizModel) nextDueLine(now time.Time) string {
+func (q *quizModel) nextDueLine(now time.Time) string {
 	t := q.c.text
 	var next time.Time
 	for _, id := range q.others {
@@ -300,7 +300,7 @@ func (q quizModel) nextDueLine(now time.Time) string {
 }
 
 // summaryView sums up the session.
-func (q quizModel) summaryView() string {
+func (q *quizModel) summaryView() string {
 	s, t := q.c.styles, q.c.text
 	lines := []string{s.SumTitle.Render(t.SummaryTitle), ""}
 	var byRating [4]int
@@ -359,7 +359,7 @@ func (q quizModel) summaryView() string {
 // footer is the status line and the help, below a header headerH lines
 // high. Full help gives way to short help when it would squeeze the step
 // below its least height.
-func (q quizModel) footer(headerH int) string {
+func (q *quizModel) footer(headerH int) string {
 	status := q.c.statusLine(q.width, "")
 	room := q.height - headerH - lipgloss.Height(status)
 	need := minAnswerRows
@@ -373,7 +373,7 @@ func (q quizModel) footer(headerH int) string {
 // Rendering of the answer.
 
 // wrapWidth is the width answers are rendered at.
-func (q quizModel) wrapWidth() int {
+func (q *quizModel) wrapWidth() int {
 	return max(1, min(readingWidth, q.vp.Width()-q.vp.Style.GetHorizontalFrameSize()))
 }
 
@@ -516,14 +516,14 @@ func (q *quizModel) layoutAnswer() {
 
 // typedLines is the typed answer wrapped to the reference's width, its own
 // line breaks kept.
-func (q quizModel) typedLines() []string {
+func (q *quizModel) typedLines() []string {
 	return strings.Split(ansi.Wrap(q.answer, max(1, q.wrapWidth()), ""), "\n")
 }
 
 // typedView is the learner's answer above the reference, in typedRows
 // rows: the label and the text, folded with a count when it is longer,
 // or the answer box while typing.
-func (q quizModel) typedView() string {
+func (q *quizModel) typedView() string {
 	s, t := q.c.styles, q.c.text
 	if q.typedRows <= 0 {
 		return ""
@@ -558,7 +558,7 @@ func (q quizModel) typedView() string {
 
 // referenceHeader labels the reference answer and says how far it is
 // scrolled, as the reading view does.
-func (q quizModel) referenceHeader() string {
+func (q *quizModel) referenceHeader() string {
 	s, t := q.c.styles, q.c.text
 	inner := q.width - s.Viewport.GetHorizontalFrameSize()
 	left := s.Label.Render(t.ReferenceLabel)
@@ -574,7 +574,7 @@ func (q quizModel) referenceHeader() string {
 }
 
 // typeWidth is the width of the question column and the answer box.
-func (q quizModel) typeWidth() int {
+func (q *quizModel) typeWidth() int {
 	return min(readingWidth, q.width-4)
 }
 
@@ -585,7 +585,7 @@ type quizChrome struct {
 }
 
 // chrome draws the header and the footer and measures what they leave.
-func (q quizModel) chrome() quizChrome {
+func (q *quizModel) chrome() quizChrome {
 	hdr := q.header()
 	hh := lipgloss.Height(hdr)
 	ftr := q.footer(hh)
@@ -593,7 +593,7 @@ func (q quizModel) chrome() quizChrome {
 }
 
 // answerChrome is the height of the answer step without the viewport.
-func (q quizModel) answerChrome(compact bool) int {
+func (q *quizModel) answerChrome(compact bool) int {
 	return lipgloss.Height(q.answerTitle()) + lipgloss.Height(q.pointsView(compact)) +
 		lipgloss.Height(q.gradeView(compact))
 }

@@ -228,7 +228,7 @@ func (m *Model) applyDeck(msg deckLoadedMsg) tea.Cmd {
 			delete(c.renders, k)
 		}
 	}
-	c.hasDifficulty = deckHasDifficulty(c.deck)
+	c.deckFacts()
 	c.tally.ok = false
 	if len(msg.problems) == 0 {
 		c.status = fmt.Sprintf(c.text.ReloadedFmt, diff.changed, diff.added, diff.removed)
@@ -276,7 +276,7 @@ func (q *quizModel) deckChanged() {
 }
 
 // orderIDs returns the ids of the notes the reading view steps through.
-func (d detailModel) orderIDs() []string {
+func (d *detailModel) orderIDs() []string {
 	out := make([]string, 0, len(d.order))
 	for _, i := range d.order {
 		if i >= 0 && i < len(d.c.deck.Notes) {

@@ -171,26 +171,26 @@ func (m *statsModel) Update(msg tea.Msg) tea.Cmd {
 
 // showsCharts reports whether the body is the charts (not the loading
 // line, an error or the empty state).
-func (m statsModel) showsCharts() bool {
+func (m *statsModel) showsCharts() bool {
 	return m.loaded && !m.stats.Empty
 }
 
 // lineCount is the height of the whole page.
-func (m statsModel) lineCount() int { return len(m.head) + len(m.rows) }
+func (m *statsModel) lineCount() int { return len(m.head) + len(m.rows) }
 
-func (m statsModel) maxOffset() int { return max(0, m.lineCount()-m.bodyH) }
+func (m *statsModel) maxOffset() int { return max(0, m.lineCount()-m.bodyH) }
 
 func (m *statsModel) scrollTo(offset int) {
 	m.offset = min(max(0, offset), m.maxOffset())
 }
 
 // scrolls reports whether the page is taller than the screen.
-func (m statsModel) scrolls() bool {
+func (m *statsModel) scrolls() bool {
 	return m.showsCharts() && m.lineCount() > m.bodyH
 }
 
 // atBottom reports whether the page's last line is on screen.
-func (m statsModel) atBottom() bool { return m.offset >= m.maxOffset() }
+func (m *statsModel) atBottom() bool { return m.offset >= m.maxOffset() }
 
 // SetSize sets the screen's size and lays the page out for it.
 func (m *statsModel) SetSize(w, h int) tea.Cmd {
@@ -223,7 +223,7 @@ func (m *statsModel) updateKeys() {
 }
 
 // ShortHelp is the one-line help of the stats screen.
-func (m statsModel) ShortHelp() []key.Binding {
+func (m *statsModel) ShortHelp() []key.Binding {
 	k := m.keys
 	scroll := key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k", m.c.text.KeyScroll))
 	scroll.SetEnabled(m.scrolls())
@@ -232,7 +232,7 @@ func (m statsModel) ShortHelp() []key.Binding {
 }
 
 // FullHelp is the stats screen's help in columns.
-func (m statsModel) FullHelp() [][]key.Binding {
+func (m *statsModel) FullHelp() [][]key.Binding {
 	k, g := m.keys, m.c.keys.Global
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp},
@@ -242,7 +242,7 @@ func (m statsModel) FullHelp() [][]key.Binding {
 }
 
 // View draws the title bar, the body and the footer.
-func (m statsModel) View() string {
+func (m *statsModel) View() string {
 	s, t := m.c.styles, m.c.text
 	var body string
 	switch {
@@ -259,7 +259,7 @@ func (m statsModel) View() string {
 }
 
 // page draws the lines of the page on screen, bodyH of them.
-func (m statsModel) page() string {
+func (m *statsModel) page() string {
 	pad := strings.Repeat(" ", m.c.styles.Viewport.GetPaddingLeft())
 	lines := make([]string, m.bodyH)
 	for i := range lines {
@@ -271,7 +271,7 @@ func (m statsModel) page() string {
 }
 
 // line is line n of the page.
-func (m statsModel) line(n int) string {
+func (m *statsModel) line(n int) string {
 	if n < len(m.head) {
 		return m.head[n]
 	}
@@ -281,7 +281,7 @@ func (m statsModel) line(n int) string {
 
 // centre places a short message in the middle of the body, each line
 // centred, wrapped and cut to fit.
-func (m statsModel) centre(msg string) string {
+func (m *statsModel) centre(msg string) string {
 	w, h := max(1, m.width), m.bodyH
 	var lines []string
 	for _, l := range strings.Split(msg, "\n") {
@@ -299,7 +299,7 @@ func (m statsModel) centre(msg string) string {
 }
 
 // emptyView invites a first self-test instead of drawing empty charts.
-func (m statsModel) emptyView() string {
+func (m *statsModel) emptyView() string {
 	s, t := m.c.styles, m.c.text
 	w := max(1, min(emptyTextMax, m.width-4))
 	lines := []string{s.Section.Render(t.StatsEmptyTitle), ""}
@@ -312,7 +312,7 @@ func (m statsModel) emptyView() string {
 }
 
 // titleBar names the screen and the deck, with today's date on the right.
-func (m statsModel) titleBar() string {
+func (m *statsModel) titleBar() string {
 	s, t := m.c.styles, m.c.text
 	inner := m.width - s.TitleBar.GetHorizontalFrameSize()
 	left := t.StatsTitle
@@ -329,7 +329,7 @@ func (m statsModel) titleBar() string {
 
 // footer is the status line, with the scroll percent when the page
 // scrolls, and the help.
-func (m statsModel) footer() string {
+func (m *statsModel) footer() string {
 	pct := ""
 	if m.scrolls() {
 		p := float64(m.offset) / float64(max(1, m.maxOffset()))
@@ -357,7 +357,7 @@ func (m *statsModel) fill() {
 // content lays the charts out in width cells: heatmap, forecast and the
 // summary side by side where they fit, stacked where they do not, then the
 // headings of the notes' rows.
-func (m statsModel) content(width int) []string {
+func (m *statsModel) content(width int) []string {
 	heat, fc := m.heatmapBlock(width), m.forecastBlock(width)
 	states, activity := m.statesBlock(), m.activityBlock()
 	column := lipgloss.JoinVertical(lipgloss.Left, states, "", activity)
@@ -417,7 +417,7 @@ func besides(blocks ...string) string {
 }
 
 // heatmapBlock is the review calendar: as many of the last 26 weeks as fit.
-func (m statsModel) heatmapBlock(width int) string {
+func (m *statsModel) heatmapBlock(width int) string {
 	s, t, st := m.c.styles, m.c.text, m.stats
 	weeks := min(srs.HeatmapWeeks, charts.MaxWeeks(width))
 	title := s.Section.Render(fmt.Sprintf(t.CalendarFmt, weeks))
@@ -425,7 +425,7 @@ func (m statsModel) heatmapBlock(width int) string {
 }
 
 // forecastBlock is the due forecast, one bar per study day from today.
-func (m statsModel) forecastBlock(width int) string {
+func (m *statsModel) forecastBlock(width int) string {
 	s, t, st := m.c.styles, m.c.text, m.stats
 	labels := make([]string, len(st.Forecast))
 	for i := range labels {
@@ -440,7 +440,7 @@ func (m statsModel) forecastBlock(width int) string {
 
 // statesBlock is how the deck's notes stand: a bar split mastered, review,
 // learning, new, and its legend with the counts.
-func (m statsModel) statesBlock() string {
+func (m *statsModel) statesBlock() string {
 	s, t, st := m.c.styles, m.c.text, m.stats
 	counts := [4]int{st.Mastered, st.Review, st.Learning, st.New}
 	names := [4]string{t.StatMastered, t.StatReview, t.StatLearning, t.StatNew}
@@ -475,7 +475,7 @@ func (m statsModel) statesBlock() string {
 
 // activityBlock is the reviews of today and the week, the streaks and the
 // true retention of the last 30 days.
-func (m statsModel) activityBlock() string {
+func (m *statsModel) activityBlock() string {
 	s, t, st := m.c.styles, m.c.text, m.stats
 	retention := t.RetentionNone
 	if st.RetentionReviews > 0 {
@@ -493,7 +493,7 @@ func (m statsModel) activityBlock() string {
 
 // sortedNotes returns the per-note rows: weakest first (srs.WeakestFirst,
 // as "mianjing stats" orders them) or in deck order.
-func (m statsModel) sortedNotes() []srs.NoteStats {
+func (m *statsModel) sortedNotes() []srs.NoteStats {
 	rows := slices.Clone(m.stats.Notes)
 	if m.deckOrder {
 		return rows
@@ -534,7 +534,7 @@ func (c noteColumns) fixed() int { return c.num + 3 + 2 + 2 + c.stab + 2 + c.lap
 
 // notesHeading is the title of the per-note rows, with the sort order,
 // and the heads of their columns.
-func (m statsModel) notesHeading(width int) string {
+func (m *statsModel) notesHeading(width int) string {
 	s, t, c := m.c.styles, m.c.text, m.cols
 	title := t.MemoryWeakest
 	if m.deckOrder {
@@ -547,7 +547,7 @@ func (m statsModel) notesHeading(width int) string {
 
 // noteRow draws one note: number, ★, title, a bar of its retrievability
 // now, stability and lapses; a new note says so in place of the bar.
-func (m statsModel) noteRow(n srs.NoteStats) string {
+func (m *statsModel) noteRow(n srs.NoteStats) string {
 	s, t, c := m.c.styles, m.c.text, m.cols
 	idx := m.index[n.ID]
 	star := " "
@@ -571,6 +571,6 @@ func padLeft(x string, w int) string { return strings.Repeat(" ", max(0, w-ansi.
 
 // stabilityLabel renders a stability in days the way intervals are shown:
 // "<1天", "12天", "2.5个月".
-func (m statsModel) stabilityLabel(days float64) string {
+func (m *statsModel) stabilityLabel(days float64) string {
 	return wording.Days(m.c.text.Lang, days)
 }
