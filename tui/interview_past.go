@@ -49,8 +49,8 @@ func (c *common) wantPast(id string) tea.Cmd {
 func loadPastJob(st store.Store, id string) func() tea.Msg {
 	load := loadAnswersJob(st, id)
 	return func() tea.Msg {
-		a := load().(answersLoadedMsg)
-		return pastAnswersMsg{id: a.id, answers: a.answers, err: a.err}
+		// The same answers, as the message the interview takes.
+		return pastAnswersMsg(load().(answersLoadedMsg))
 	}
 }
 
