@@ -185,10 +185,10 @@ func (d *detailModel) SetSize(w, h int) tea.Cmd {
 }
 
 func (d *detailModel) layout() {
-	d.help.draw(d.c, d.helpKeys(), d.width, d.helpRoom(d.statusLine()), minReadRows)
-	chrome := lipgloss.Height(d.titleBar()) + lipgloss.Height(d.footer())
+	room := d.helpRoom(d.statusLine())
+	d.help.draw(d.c, d.helpKeys(), d.width, room, minReadRows)
 	d.vp.SetWidth(d.width)
-	d.vp.SetHeight(max(1, d.height-chrome))
+	d.vp.SetHeight(max(1, room-lipgloss.Height(d.help.out)))
 }
 
 // Update handles the reading keys and the mouse wheel; while the search
