@@ -54,10 +54,8 @@ type common struct {
 	renderer *render.Renderer
 	now      func() time.Time
 	renders  map[renderKey]string
-	// Facts of the deck and the language the list asks for on every row
-	// or keypress; deckFacts sets them when the deck changes.
+	// Facts of the deck and the language the list asks for on every row.
 	hasDifficulty bool
-	chapters      []string
 	stateW        int
 	// io runs every store call in order; Run flushes it before returning.
 	io *ioQueue
@@ -139,7 +137,7 @@ func newCommon(o Options) *common {
 	}
 	c.keys = newKeyMap(c.text)
 	c.setStyles(c.dark)
-	c.deckFacts()
+	c.hasDifficulty = deckHasDifficulty(c.deck)
 	c.stateW = c.measureStateWidth()
 	return c
 }

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"slices"
-	"sync"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
@@ -39,6 +38,8 @@ type listModel struct {
 	// search returns every note's FilterValue, lower-cased once on first
 	// use (from the filter's command, or warmed when the filter opens).
 	search func() []string
+	// chapters are the deck's, counted once per deck: every key asks.
+	chapters []string
 	// chapter, when set, narrows the list to one chapter (the c key);
 	// the scope still applies within it.
 	chapter string
@@ -63,15 +64,8 @@ func newList(c *common) listModel {
 	l.SetShowPagination(false)
 	l.FilterInput.Prompt = c.text.FilterPrompt
 	l.FilterInput.Placeholder = c.text.FilterHolder
-	deck := c.deck
-	search := sync.OnceValue(func() []string {
-		out := make([]string, len(deck.Notes))
-		for i := range deck.Notes {
-			out[i] = searchValue(&deck.Notes[i])
-		}
-		return out
-	})
-	m := listModel{c: c, keys: c.keys.List, list: l, search: search, rows: rows}
+	m := listModel{c: c, keys: c.keys.List, list: l, rows: rows}
+	m.deckChanged()
 	m.restyle()
 	m.setItems()
 	return m
@@ -309,7 +303,7 @@ func (m *listModel) Update(msg tea.Msg) tea.Cmd {
 				dir = -1
 			}
 			if m.chapter != "" {
-				m.chapter = nextChapter(m.c.chapters, m.chapter, dir)
+				m.chapter = nextChapter(m.chapters, m.chapter, dir)
 				return m.setItems()
 			}
 			if !m.jumpChapter(dir) {
@@ -395,7 +389,7 @@ func (m *listModel) updateKeys() {
 	k.Filter.SetEnabled(!filtering && len(m.list.Items()) > 0)
 	k.ClearFilter.SetEnabled(m.list.IsFiltered())
 	k.Scope.SetEnabled(!filtering)
-	chapters := !filtering && len(m.c.chapters) > 0
+	chapters := !filtering && len(m.chapters) > 0
 	k.Chapter.SetEnabled(chapters && has)
 	k.PrevChapter.SetEnabled(chapters && (has || m.chapter != ""))
 	k.NextChapter.SetEnabled(chapters && (has || m.chapter != ""))

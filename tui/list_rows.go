@@ -457,13 +457,6 @@ func styleTitle(title string, width int, matches []int, base, match lipgloss.Sty
 	return out
 }
 
-// deckFacts notes what the list asks of the deck on every row or key:
-// counting a 10,000-note deck's chapters took a tenth of a cursor move.
-func (c *common) deckFacts() {
-	c.hasDifficulty = deckHasDifficulty(c.deck)
-	c.chapters = c.deck.Chapters()
-}
-
 // deckHasDifficulty reports whether a note of d has a difficulty: the
 // list then has a column for it.
 func deckHasDifficulty(d *notes.Deck) bool {

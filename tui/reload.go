@@ -228,7 +228,7 @@ func (m *Model) applyDeck(msg deckLoadedMsg) tea.Cmd {
 			delete(c.renders, k)
 		}
 	}
-	c.deckFacts()
+	c.hasDifficulty = deckHasDifficulty(c.deck)
 	c.tally.ok = false
 	if len(msg.problems) == 0 {
 		c.status = fmt.Sprintf(c.text.ReloadedFmt, diff.changed, diff.added, diff.removed)
@@ -244,10 +244,11 @@ func (m *Model) applyDeck(msg deckLoadedMsg) tea.Cmd {
 	return tea.Batch(append(cmds, m.relayout())...)
 }
 
-// deckChanged rebuilds the list's search text, which is built once per
-// deck.
+// deckChanged rebuilds what the list keeps per deck: the search text and
+// the chapters.
 func (m *listModel) deckChanged() {
 	deck := m.c.deck
+	m.chapters = deck.Chapters()
 	m.search = sync.OnceValue(func() []string {
 		out := make([]string, len(deck.Notes))
 		for i := range deck.Notes {
