@@ -367,7 +367,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 
 	case warmMsg:
-		return m.warm(msg)
+		return m.warm()
 
 	case list.FilterMatchesMsg, filterResultMsg:
 		// The list's filtering runs in a command; its result is the list's

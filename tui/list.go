@@ -2,6 +2,7 @@ package tui
 
 import (
 	"slices"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
@@ -40,6 +41,10 @@ type listModel struct {
 	search func() []string
 	// chapters are the deck's, counted once per deck: every key asks.
 	chapters []string
+	// movedAt is when the cursor last moved onto a note; warmWaiting, that
+	// a warmMsg is on its way (see warmSoon).
+	movedAt     time.Time
+	warmWaiting bool
 	// chapter, when set, narrows the list to one chapter (the c key);
 	// the scope still applies within it.
 	chapter string

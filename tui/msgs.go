@@ -38,9 +38,9 @@ type renderKey struct {
 	answer bool // Note.Answer() (the self-test), not the whole body
 }
 
-// warmMsg is sent by listModel.warmSoon once the cursor has rested on
-// note id: its rendering may be made ahead (Model.warm).
-type warmMsg struct{ id string }
+// warmMsg is the end of the delay listModel.warmSoon asked for: the
+// selected note may be rendered ahead (Model.warm).
+type warmMsg struct{}
 
 // noteRenderedMsg is sent by renderNoteCmd with a note's rendered text or
 // the renderer's error.

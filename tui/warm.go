@@ -24,23 +24,37 @@ func (c *common) readingKey(n *notes.Note) renderKey {
 	return renderKey{id: n.ID, width: w, style: c.renderStyle()}
 }
 
-// warmSoon asks to render the list's selected note ahead once the cursor
-// has rested on it for warmDelay; nil when the clock is off (tests) or
-// nothing is selected.
+// warmSoon notes that the cursor moved onto a note now and asks to hear
+// when warmDelay has passed, unless it has asked already: a key held
+// down sends one message each warmDelay, not one per row (every message
+// costs an Update and a View). nil when the clock is off (tests).
 func (m *listModel) warmSoon() tea.Cmd {
-	it, ok := m.list.SelectedItem().(noteItem)
-	if !ok || m.c.after == nil {
+	if m.c.after == nil {
 		return nil
 	}
-	id := it.note.ID
-	return m.c.after(warmDelay, func(time.Time) tea.Msg { return warmMsg{id: id} })
+	m.movedAt = m.c.now()
+	if m.warmWaiting {
+		return nil
+	}
+	m.warmWaiting = true
+	return m.c.after(warmDelay, func(time.Time) tea.Msg { return warmMsg{} })
 }
 
-// warm renders note id ahead if the cursor is still on it and the
-// rendering is not cached yet; the result is cached like any other.
-func (m *Model) warm(msg warmMsg) tea.Cmd {
-	it, ok := m.list.list.SelectedItem().(noteItem)
-	if m.active != viewList || !ok || it.note.ID != msg.id || m.c.tooSmall() {
+// warm renders the list's selected note ahead once the cursor has rested
+// on it for warmDelay, and waits for the rest of the delay if it has not;
+// the result is cached like any other rendering.
+func (m *Model) warm() tea.Cmd {
+	l := &m.list
+	l.warmWaiting = false
+	if m.active != viewList || m.c.tooSmall() {
+		return nil
+	}
+	if rest := m.c.now().Sub(l.movedAt); rest < warmDelay {
+		l.warmWaiting = true
+		return m.c.after(warmDelay-rest, func(time.Time) tea.Msg { return warmMsg{} })
+	}
+	it, ok := l.list.SelectedItem().(noteItem)
+	if !ok {
 		return nil
 	}
 	k := m.c.readingKey(it.note)

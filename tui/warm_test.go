@@ -8,24 +8,50 @@ import (
 )
 
 // When the list's cursor rests on a note, its reading view is rendered
-// ahead; enter then shows it with no render command. A cursor that moved
-// on before the delay renders nothing.
+// ahead; enter then shows it with no render command. Moves ask for one
+// timer between them, not one each, and a rest cut short by a move
+// waits for what is left of it.
 func TestRenderAheadOfOpening(t *testing.T) {
-	d := newDriver(t, Options{}, 100, 30)
-	var fired []tea.Msg
-	// The delay's timer, by hand: record what it would send.
-	d.m.c.after = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
-		return func() tea.Msg { fired = append(fired, fn(time.Now())); return nil }
+	clk := newClock()
+	d := newDriver(t, clk.opts(Options{}), 100, 30)
+	type timer struct {
+		after time.Duration
+		fire  func(time.Time) tea.Msg
 	}
-	d.keys("j", "j")
-	if len(fired) != 2 {
-		t.Fatalf("%d rests asked for, want one per move", len(fired))
+	var timers []timer
+	// The delay's timer, by hand: record what was asked for.
+	d.m.c.after = func(after time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		timers = append(timers, timer{after, fn})
+		return nil
 	}
-	// The first rest is stale (the cursor moved on): it renders nothing.
-	if cmd := d.m.warm(fired[0].(warmMsg)); cmd != nil {
-		t.Error("a stale rest rendered")
+	fire := func() tea.Cmd {
+		t.Helper()
+		if len(timers) == 0 {
+			t.Fatal("no timer to fire")
+		}
+		tm := timers[0]
+		timers = timers[1:]
+		m, cmd := d.m.Update(tm.fire(clk.now()))
+		d.m = m.(*Model)
+		return cmd
 	}
-	cmd := d.m.warm(fired[1].(warmMsg))
+	d.keys("j")
+	clk.add(100 * time.Millisecond)
+	d.keys("j")
+	if len(timers) != 1 || timers[0].after != warmDelay {
+		t.Fatalf("two moves asked for %+v; want one timer of %v", timers, warmDelay)
+	}
+	// The timer ends 150 ms after the first move, 50 ms into the rest on
+	// note 3: it waits for the other 100 ms and renders nothing yet.
+	clk.add(50 * time.Millisecond)
+	if cmd := fire(); cmd != nil {
+		t.Error("a rest cut short rendered")
+	}
+	if len(timers) != 1 || timers[0].after != 100*time.Millisecond {
+		t.Fatalf("after a rest cut short, timers %+v; want one of 100ms", timers)
+	}
+	clk.add(100 * time.Millisecond)
+	cmd := fire()
 	if cmd == nil {
 		t.Fatal("resting on note 3 rendered nothing ahead")
 	}
@@ -44,7 +70,19 @@ func TestRenderAheadOfOpening(t *testing.T) {
 	if !d.m.detail.loaded || d.m.detail.shown != k {
 		t.Errorf("the note is not shown at once: loaded %v, shown %+v, want %+v", d.m.detail.loaded, d.m.detail.shown, k)
 	}
-	if cmd := d.m.warm(warmMsg{id: "note-03"}); cmd != nil {
-		t.Error("a rest reaching the reading view rendered")
+	// A timer that ends in the reading view renders nothing, and the next
+	// move in the list asks for a new one.
+	d.keys("esc", "j")
+	if len(timers) != 1 {
+		t.Fatalf("back in the list, a move asked for %d timers; want 1", len(timers))
+	}
+	d.keys("enter")
+	clk.add(time.Second)
+	if cmd := fire(); cmd != nil {
+		t.Error("a rest ending in the reading view rendered")
+	}
+	d.keys("esc", "j")
+	if len(timers) != 1 {
+		t.Errorf("after a timer ended elsewhere, a move asked for %d timers; want 1", len(timers))
 	}
 }
